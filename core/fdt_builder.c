@@ -121,8 +121,10 @@ int fdtb_finish(struct fdt_builder *b, void **blob, size_t *size, char *err, siz
         note(b, fdt_finish(b->blob));
     if (!b->error)
         note(b, fdt_pack(b->blob));
+    /* Sequential write does not check node nesting (an unbalanced end_node goes unnoticed until
+     * a reader trips over it): verify the finished structure block as a whole. */
     if (!b->error)
-        note(b, fdt_check_header(b->blob));
+        note(b, fdt_check_full(b->blob, fdt_totalsize(b->blob)));
     if (b->error) {
         snprintf(err, errlen, "building the device tree failed: %s%s", fdt_strerror(b->error),
                  b->error == -FDT_ERR_NOSPACE ? " (tree larger than the builder's buffer)" : "");
@@ -160,6 +162,12 @@ int fdt_validate(const void *blob, size_t len, char *err, size_t errlen)
     if (fdt_totalsize(blob) > len) {
         snprintf(err, errlen, "device tree blob truncated: header says %u bytes, file has %zu",
                  (unsigned)fdt_totalsize(blob), len);
+        return -1;
+    }
+    /* The kernel walks the whole structure block early in boot; reject a malformed one here. */
+    rc = fdt_check_full(blob, len);
+    if (rc != 0) {
+        snprintf(err, errlen, "malformed device tree blob: %s", fdt_strerror(rc));
         return -1;
     }
     return 0;

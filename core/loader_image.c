@@ -14,6 +14,56 @@
 
 #define FILE_MAX (1ULL << 34) /* 16 GiB: more than any kernel or initrd saesim is meant to load */
 
+/* Pipes, character devices (e.g. -kernel <(zcat Image.gz)) and /proc files have no size: read
+ * to EOF. */
+static int read_stream(int fd, const char *path, uint8_t **buf, size_t *len, char *err, size_t errlen)
+{
+    size_t cap = 1 << 16, got = 0;
+    uint8_t *p = malloc(cap);
+    for (;;) {
+        if (!p) {
+            snprintf(err, errlen, "%s: out of memory", path);
+            close(fd);
+            return -1;
+        }
+        if (got == cap) {
+            if (cap >= FILE_MAX) {
+                snprintf(err, errlen, "%s: file is too large", path);
+                free(p);
+                close(fd);
+                return -1;
+            }
+            uint8_t *n = realloc(p, cap * 2);
+            if (!n)
+                free(p);
+            p = n;
+            cap *= 2;
+            continue;
+        }
+        ssize_t r = read(fd, p + got, cap - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            snprintf(err, errlen, "%s: %s", path, strerror(errno));
+            free(p);
+            close(fd);
+            return -1;
+        }
+        if (r == 0)
+            break;
+        got += (size_t)r;
+    }
+    close(fd);
+    if (got == 0) {
+        free(p);
+        snprintf(err, errlen, "%s: file is empty", path);
+        return -1;
+    }
+    *buf = p;
+    *len = got;
+    return 0;
+}
+
 int file_read_all(const char *path, uint8_t **buf, size_t *len, char *err, size_t errlen)
 {
     *buf = NULL;
@@ -34,16 +84,10 @@ int file_read_all(const char *path, uint8_t **buf, size_t *len, char *err, size_
         close(fd);
         return -1;
     }
-    if (!S_ISREG(st.st_mode)) {
-        snprintf(err, errlen, "%s: not a regular file", path);
-        close(fd);
-        return -1;
-    }
-    if (st.st_size == 0) {
-        snprintf(err, errlen, "%s: file is empty", path);
-        close(fd);
-        return -1;
-    }
+    if (!S_ISREG(st.st_mode))
+        return read_stream(fd, path, buf, len, err, errlen);
+    if (st.st_size == 0) /* empty, or a /proc-style file that has no size until read */
+        return read_stream(fd, path, buf, len, err, errlen);
     if ((uint64_t)st.st_size > FILE_MAX) {
         snprintf(err, errlen, "%s: file is too large (%lld bytes)", path, (long long)st.st_size);
         close(fd);

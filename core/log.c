@@ -6,7 +6,15 @@
 #include <string.h>
 
 unsigned log_mask;
-FILE *log_file;
+FILE *log_file; /* stderr until -D names a file (set before main runs, see below) */
+
+/* stderr is not a constant expression, so the default is installed by a constructor: code that
+ * writes to log_file directly never sees NULL. */
+__attribute__((constructor)) static void log_default_file(void)
+{
+    if (!log_file)
+        log_file = stderr;
+}
 
 static const struct {
     const char *name;
@@ -109,7 +117,7 @@ void log_close(void)
 {
     if (log_file && log_file != stderr && log_file != stdout)
         fclose(log_file);
-    log_file = NULL;
+    log_file = stderr;
 }
 
 void error_report(const char *fmt, ...)

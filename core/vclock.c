@@ -6,7 +6,6 @@
  * calls (the heap is deterministic, though not FIFO), so icount runs still reproduce exactly. */
 #include "core/vclock.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -51,13 +50,14 @@ void vclock_skip_to(struct vclock *c, uint64_t ns)
     if (ns <= now)
         return;
     if (c->mode == VCLOCK_HOST) {
-        /* Host time: really wait until then (capped so a far deadline cannot wedge the shell). */
+        /* Host time: really wait. One sleep of at most 100 ms, and a signal (Ctrl-C, SIGIO from
+         * the console) cuts it short, so the caller's run loop stays responsive; it calls again
+         * if the deadline has not been reached. */
         uint64_t d = ns - now;
         if (d > 100000000ULL)
             d = 100000000ULL;
         struct timespec ts = { .tv_sec = (time_t)(d / 1000000000ULL), .tv_nsec = (long)(d % 1000000000ULL) };
-        while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-            ;
+        nanosleep(&ts, NULL);
         return;
     }
     c->skipped_ns += ns - now;
@@ -123,9 +123,11 @@ static void heap_remove(struct vclock *c, size_t i)
     c->count--;
     if (i == c->count)
         return;
-    heap_set(c, i, c->heap[c->count]);
+    /* Move the last element into the hole; it may belong above or below it. */
+    struct vevent *m = c->heap[c->count];
+    heap_set(c, i, m);
     sift_down(c, i);
-    sift_up(c, c->heap[i]->slot - 1);
+    sift_up(c, m->slot - 1);
 }
 
 void vevent_arm(struct vclock *c, struct vevent *e, uint64_t deadline)

@@ -46,6 +46,8 @@ struct arm_s1_result {
     bool ng;              /* not global: tagged with asid */
     uint16_t asid;        /* ASID of the regime (TCR.A1 selects TTBR0/1, TCR.AS selects 8/16 bits) */
     bool mmu_off;         /* identity mapping because the MMU is disabled */
+    uint8_t sh;           /* descriptor SH[1:0] (for PAR_EL1); 0 when the MMU is off */
+    bool contiguous;      /* descriptor Contiguous hint (recorded, never required) */
 };
 
 enum arm_fault_type {
@@ -80,5 +82,23 @@ int arm_s1_translate(const struct arm_s1_regs *regs, const struct arm_s1_access 
 
 /* Check an access against cached permissions (TLB hit path uses the same rules as the walk). */
 bool arm_s1_permitted(unsigned prot, const struct arm_s1_access *acc, uint64_t sctlr);
+
+/* ---- Helpers added for the CPU model (compatible extensions) ---- */
+
+/* Strip the address tag as TCR_EL1.TBI0/TBI1 require (Arm ARM D8.8 "Address tagging"): when the
+ * TBI bit for the half selected by va[55] is set, bits [63:56] become a copy of bit 55. The walker
+ * applies this itself to data accesses; the CPU must apply it to branch targets (the PC never holds
+ * a tag), and may use it to form FAR values. */
+uint64_t arm_s1_strip_tag(uint64_t tcr, uint64_t va);
+
+/* The regime's current ASID (TCR.A1 selects TTBR1/TTBR0, TCR.AS selects 16/8 bits): the natural
+ * TLB bank context for the Arm CPU. */
+uint16_t arm_s1_asid(const struct arm_s1_regs *regs);
+
+/* PAR_EL1 value for AT S1E1R/W, S1E0R/W (Arm ARM D19 PAR_EL1): success, or a stage-1 fault (F = 1,
+ * FST = arm_s1_fsc, PTW = s1ptw, S = 0). `stage2` marks a fault taken at stage 2 during the
+ * translation (S = 1; PTW = fault->s1ptw). */
+uint64_t arm_s1_par_ok(const struct arm_s1_result *res);
+uint64_t arm_s1_par_fault(const struct arm_s1_fault *f, bool stage2);
 
 #endif

@@ -39,6 +39,13 @@ struct tlb {
     uint64_t last_use;
     bool valid;
     struct tlb_entry e[TLB_ENTRIES];
+    /* Smallest naturally aligned region covering every entry filled from a mapping larger than a
+     * TLB page (Arm blocks, 64K pages, s390 EDAT frames). A by-VA invalidation that hits it must
+     * drop the whole bank, because the architecture invalidates the whole block (Arm ARM D8.13
+     * "TLB maintenance": an entry is invalidated if it would translate the VA). Valid when
+     * has_large. (The QEMU softmmu "large page" idea.) */
+    uint64_t large_addr, large_mask;
+    bool has_large;
 };
 
 /* A CPU's set of banks for one privilege view. */
@@ -48,6 +55,7 @@ struct tlb_set {
     uint64_t clock;
     /* statistics */
     uint64_t hits_slow, misses, flushes;
+    uint64_t flush_pages, flush_contexts, switches, large_flushes;
 };
 
 static inline struct tlb_entry *tlb_entry_for(struct tlb *t, uint64_t va)
@@ -60,6 +68,8 @@ static inline void tlb_bank_clear(struct tlb *t)
     for (unsigned i = 0; i < TLB_ENTRIES; i++) {
         t->e[i].tag_r = t->e[i].tag_w = t->e[i].tag_x = TLB_INVALID;
     }
+    t->large_addr = t->large_mask = 0;
+    t->has_large = false;
 }
 
 static inline void tlb_set_init(struct tlb_set *s)
@@ -76,7 +86,10 @@ static inline void tlb_set_select(struct tlb_set *s, uint64_t context)
 {
     if (s->cur->valid && s->cur->context == context)
         return;
-    struct tlb *lru = &s->bank[0];
+    s->switches++;
+    /* The bank we leave was in use until now: stamp it so it is not the LRU victim. */
+    s->cur->last_use = ++s->clock;
+    struct tlb *lru = NULL;
     for (unsigned b = 0; b < TLB_BANKS; b++) {
         struct tlb *t = &s->bank[b];
         if (t->valid && t->context == context) {
@@ -84,7 +97,9 @@ static inline void tlb_set_select(struct tlb_set *s, uint64_t context)
             t->last_use = ++s->clock;
             return;
         }
-        if (!t->valid || t->last_use < lru->last_use)
+        /* Prefer an unused bank; among used banks, the least recently used. */
+        if (!lru || (!t->valid && lru->valid) ||
+            (t->valid == lru->valid && t->last_use < lru->last_use))
             lru = t;
     }
     tlb_bank_clear(lru);
@@ -102,6 +117,7 @@ static inline void tlb_set_flush(struct tlb_set *s)
         s->bank[b].valid = false;
     }
     s->cur->valid = true;
+    s->cur->last_use = ++s->clock;
     s->flushes++;
 }
 
@@ -111,17 +127,25 @@ static inline void tlb_set_flush_context(struct tlb_set *s, uint64_t context)
     for (unsigned b = 0; b < TLB_BANKS; b++)
         if (s->bank[b].valid && s->bank[b].context == context)
             tlb_bank_clear(&s->bank[b]);
+    s->flush_contexts++;
 }
 
 /* Invalidate the entries of one VA page in every bank (e.g. TLBI VAAE1, IPTE). */
 static inline void tlb_set_flush_page(struct tlb_set *s, uint64_t va)
 {
+    uint64_t page = va & ~TLB_PAGE_MASK;
     for (unsigned b = 0; b < TLB_BANKS; b++) {
-        struct tlb_entry *e = tlb_entry_for(&s->bank[b], va);
-        uint64_t page = va & ~TLB_PAGE_MASK;
+        struct tlb *t = &s->bank[b];
+        if (t->has_large && (va & t->large_mask) == t->large_addr) {
+            tlb_bank_clear(t);     /* va lies in a block some entries came from */
+            s->large_flushes++;
+            continue;
+        }
+        struct tlb_entry *e = tlb_entry_for(t, va);
         if ((e->tag_r & ~3ULL) == page || (e->tag_w & ~3ULL) == page || (e->tag_x & ~3ULL) == page)
             e->tag_r = e->tag_w = e->tag_x = TLB_INVALID;
     }
+    s->flush_pages++;
 }
 
 /* Fast path: host pointer for an access of `size` bytes at va that stays inside one page,
@@ -152,6 +176,72 @@ static inline void tlb_fill(struct tlb_set *s, uint64_t va, uint64_t phys_page, 
     e->phys_page = phys_page & ~TLB_PAGE_MASK;
     e->attrs = attrs;
     s->misses++;
+}
+
+/* tlb_fill for a translation that came from a mapping of `map_size` bytes (a power of two >= the
+ * TLB page): remembers the block so that a by-VA flush anywhere in it drops the entries. */
+static inline void tlb_fill_sized(struct tlb_set *s, uint64_t va, uint64_t phys_page,
+                                  uint8_t *host_page, unsigned perm, bool slow, uint32_t attrs,
+                                  uint64_t map_size)
+{
+    tlb_fill(s, va, phys_page, host_page, perm, slow, attrs);
+    if (map_size <= TLB_PAGE_SIZE)
+        return;
+    struct tlb *t = s->cur;
+    uint64_t mask = ~(map_size - 1);
+    if (!t->has_large) {
+        t->has_large = true;
+        t->large_mask = mask;
+        t->large_addr = va & mask;
+        return;
+    }
+    /* Widen the region until it covers both the old region and the new block (m may reach 0:
+     * the whole address space). */
+    uint64_t m = t->large_mask & mask;
+    while (m && (t->large_addr & m) != (va & m))
+        m <<= 1;
+    t->large_mask = m;
+    t->large_addr = va & m;
+}
+
+/* Slow-path lookup: the entry for va in the current bank if it matches for access `which`
+ * (0 read, 1 write, 2 execute) with or without TLB_F_SLOW, so the slow path can skip the walk;
+ * NULL on a miss. */
+static inline struct tlb_entry *tlb_lookup(struct tlb_set *s, uint64_t va, int which)
+{
+    struct tlb_entry *e = tlb_entry_for(s->cur, va);
+    uint64_t tag = which == 0 ? e->tag_r : which == 1 ? e->tag_w : e->tag_x;
+    if ((tag & ~TLB_F_SLOW) == (va & ~TLB_PAGE_MASK)) {
+        s->hits_slow++;
+        return e;
+    }
+    return NULL;
+}
+
+/* Force the slow path for writes to physical page `phys` in every bank (a page that just became
+ * translated code: stores must reach the code-page check). Reads and fetches keep the fast path. */
+static inline void tlb_set_slow_writes_phys(struct tlb_set *s, uint64_t phys)
+{
+    uint64_t pp = phys & ~TLB_PAGE_MASK;
+    for (unsigned b = 0; b < TLB_BANKS; b++)
+        for (unsigned i = 0; i < TLB_ENTRIES; i++) {
+            struct tlb_entry *e = &s->bank[b].e[i];
+            if (e->phys_page == pp && e->tag_w != TLB_INVALID)
+                e->tag_w |= TLB_F_SLOW;
+        }
+}
+
+/* Invalidate the entries that map physical page `phys` in every bank (e.g. an s390 IPTE, where the
+ * host knows the frame but not every VA that maps it). */
+static inline void tlb_set_flush_phys(struct tlb_set *s, uint64_t phys)
+{
+    uint64_t pp = phys & ~TLB_PAGE_MASK;
+    for (unsigned b = 0; b < TLB_BANKS; b++)
+        for (unsigned i = 0; i < TLB_ENTRIES; i++) {
+            struct tlb_entry *e = &s->bank[b].e[i];
+            if (e->phys_page == pp)
+                e->tag_r = e->tag_w = e->tag_x = TLB_INVALID;
+        }
 }
 
 #endif

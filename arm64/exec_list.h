@@ -1,0 +1,55 @@
+/* Every exec function of the decode table (X-macro list; see internal.h and decode.c). */
+/* dp_imm.c */
+X(exec_adr)
+X(exec_addsub_imm)
+X(exec_logic_imm)
+X(exec_movw)
+X(exec_bitfield)
+X(exec_extr)
+/* dp_reg.c */
+X(exec_logic_reg)
+X(exec_addsub_shift)
+X(exec_addsub_ext)
+X(exec_adc)
+X(exec_ccmp)
+X(exec_csel)
+X(exec_dp3)
+X(exec_dp2)
+X(exec_crc32)
+X(exec_dp1)
+/* branch.c */
+X(exec_b)
+X(exec_bcond)
+X(exec_cbz)
+X(exec_tbz)
+X(exec_br)
+X(exec_eret)
+/* exceptions.c */
+X(exec_svc)
+X(exec_hvc)
+X(exec_smc)
+X(exec_brk)
+X(exec_hlt)
+/* system.c */
+X(exec_hint)
+X(exec_clrex)
+X(exec_barrier)
+X(exec_msr_imm)
+X(exec_sys)
+X(exec_mrs_msr)
+/* ldst.c */
+X(exec_ld_lit)
+X(exec_ldst_pair)
+X(exec_ldst_imm9)
+X(exec_ldst_uimm)
+X(exec_ldst_regoff)
+/* ldst_excl.c */
+X(exec_excl)
+X(exec_excl_pair)
+X(exec_ldar_stlr)
+X(exec_cas)
+X(exec_casp)
+/* atomics.c */
+X(exec_atomic)
+/* fp.c */
+X(exec_fp_unimp)
