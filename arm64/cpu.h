@@ -28,6 +28,7 @@ enum {
     ARM64_PHYS_EXEC = 2,
     ARM64_PHYS_TYPE_MASK = 3,
     ARM64_PHYS_WALK = 1u << 2,     /* a stage-1 descriptor read (S1PTW) */
+    ARM64_PHYS_DEBUG = 1u << 3,    /* debugger/semihosting access: fail quietly, record nothing */
 };
 
 /* Where an IPA lives. For RAM, `host` points at the byte for the IPA and stays valid to the end of
@@ -37,6 +38,8 @@ struct arm64_phys {
     const struct mmio_ops *ops;
     void *mmio_opaque;
     uint64_t mmio_offset;
+    unsigned perm;   /* RAM: the access types the env allows on this page without being asked again
+                        (1 read, 2 write, 4 execute); 0 = all */
 };
 
 enum arm64_phys_result {
@@ -203,6 +206,8 @@ struct arm64_cpu {
     /* -- internal -- */
     uint64_t npc;             /* next PC while an instruction executes */
     bool nullified;           /* the env nullified the current instruction */
+    bool irq_any;             /* some interrupt input or virtual interrupt is asserted */
+    bool tlb_has_large;       /* some TLB entry comes from a mapping larger than 4 KiB */
     struct tlb_set tlb[ARM64_TLB_VIEWS];
 };
 

@@ -178,6 +178,10 @@ bool arm64_fetch(struct arm64_cpu *c, uint32_t *insn);
 /* Physical address of va for the exclusive monitor and DC ZVA; false after taking the fault. */
 bool arm64_va_to_pa(struct arm64_cpu *c, uint64_t va, unsigned len, unsigned flags, uint32_t iss,
                     uint64_t *pa);
+/* DC ZVA: zero the DCZID-sized block containing va (faults as a store). */
+bool arm64_dc_zva(struct arm64_cpu *c, uint64_t va);
+/* Check the permission of a cache maintenance by VA (faults reported with CM = 1). */
+bool arm64_dc_va_check(struct arm64_cpu *c, uint64_t va);
 /* AT S1E1R/W S1E0R/W: returns the PAR_EL1 value. */
 uint64_t arm64_at(struct arm64_cpu *c, uint64_t va, bool write, bool el0);
 /* SP alignment check (SCTLR_EL1.SA / SA0) for a load/store with base register SP; true if ok. */

@@ -31,6 +31,7 @@ struct gicv3 {
     unsigned num_irq;                   /* 32 + SPIs, a multiple of 32 */
     uint32_t ctlr;                      /* EnableGrp0 | EnableGrp1 */
     uint32_t waker;
+    unsigned cpu_groups;                /* group enables of the CPU interface (bit g = Group g) */
     uint32_t group[WORDS], enabled[WORDS], pend_latch[WORDS], active[WORDS];
     uint32_t line[WORDS];               /* input line levels */
     uint32_t edge[WORDS];               /* 1 = edge-triggered (GICD_ICFGR Int_config[1]) */
@@ -65,6 +66,7 @@ void gicv3_reset(struct gicv3 *g)
     g->notify = fn;
     g->notify_opaque = op;
     g->waker = WAKER_PS | WAKER_CA;     /* the redistributor resets asleep (§11.1) */
+    g->cpu_groups = 3;
     g->edge[0] = 0x0000ffffu;           /* SGIs are always edge-triggered (§12.11.7) */
     changed(g);
 }
@@ -90,6 +92,14 @@ void gicv3_destroy(struct gicv3 *g)
 unsigned gicv3_num_irqs(const struct gicv3 *g)
 {
     return g->num_irq > GICV3_MAX_INTID ? GICV3_MAX_INTID : g->num_irq;
+}
+
+void gicv3_set_cpu_groups(struct gicv3 *g, unsigned mask)
+{
+    if ((mask & 3) != g->cpu_groups) {
+        g->cpu_groups = mask & 3;
+        changed(g);
+    }
 }
 
 void gicv3_set_notify(struct gicv3 *g, void (*fn)(void *opaque), void *opaque)
@@ -130,9 +140,9 @@ static void compute_hppi(struct gicv3 *g)
     unsigned best_prio = 0x100, best = 0;
     for (unsigned w = 0; w < g->num_irq / 32; w++) {
         uint32_t cand = pending_word(g, w) & g->enabled[w] & ~g->active[w];
-        if (!(g->ctlr & CTLR_ENGRP0))
+        if (!(g->ctlr & CTLR_ENGRP0) || !(g->cpu_groups & 1))
             cand &= g->group[w];
-        if (!(g->ctlr & CTLR_ENGRP1))
+        if (!(g->ctlr & CTLR_ENGRP1) || !(g->cpu_groups & 2))
             cand &= ~g->group[w];
         while (cand) {
             unsigned b = (unsigned)__builtin_ctz(cand);

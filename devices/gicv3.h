@@ -14,7 +14,8 @@
  *
  * CPU-interface side. The distributor knows no priority mask or running priority: it offers its
  * highest-priority pending interrupt that is enabled, whose group is enabled in GICD_CTLR, that is
- * not already active, that is routed to CPU 0 (GICD_IROUTER: IRM=1 or affinity 0.0.0.0) and while
+ * not already active, whose group the CPU interface has enabled (gicv3_set_cpu_groups: the CPU
+ * interface reports ICC_IGRPEN<n>_EL1 to the redistributor, §4.7; default both), that is routed to CPU 0 (GICD_IROUTER: IRM=1 or affinity 0.0.0.0) and while
  * the redistributor is awake (GICR_WAKER.ProcessorSleep = 0). Ties go to the lower INTID.
  *   - gicv3_highest_pending() reports it (an ICC_HPPIRn_EL1 view);
  *   - gicv3_acknowledge() makes it active (pending latch cleared; a level-sensitive interrupt whose
@@ -79,6 +80,9 @@ bool gicv3_is_pending(const struct gicv3 *gic, unsigned intid);
 bool gicv3_is_active(const struct gicv3 *gic, unsigned intid);
 unsigned gicv3_priority(const struct gicv3 *gic, unsigned intid);
 unsigned gicv3_group(const struct gicv3 *gic, unsigned intid);
+
+/* The CPU interface's group enables (bit 0 = Group 0, bit 1 = Group 1); gicv3_cpuif does this. */
+void gicv3_set_cpu_groups(struct gicv3 *gic, unsigned mask);
 
 /* Called (with opaque) after any change that may alter gicv3_highest_pending()'s answer. */
 void gicv3_set_notify(struct gicv3 *gic, void (*fn)(void *opaque), void *opaque);

@@ -19,12 +19,19 @@ void gicv3_cpuif_reset(struct gicv3_cpuif *c)
     c->ctlr = 0;
     c->apr[0] = c->apr[1] = 0;
     c->igrpen[0] = c->igrpen[1] = false;
+    if (c->gic)
+        gicv3_set_cpu_groups(c->gic, 0);
 }
 
 void gicv3_cpuif_init(struct gicv3_cpuif *c, struct gicv3 *gic)
 {
     c->gic = gic;
     gicv3_cpuif_reset(c);
+}
+
+static void report_groups(struct gicv3_cpuif *c)
+{
+    gicv3_set_cpu_groups(c->gic, (c->igrpen[0] ? 1u : 0) | (c->igrpen[1] ? 2u : 0));
 }
 
 /* Group priority mask (§4.8.5): with CBPR, Group 1 uses BPR0 too. */
@@ -204,10 +211,12 @@ bool gicv3_cpuif_access(struct gicv3_cpuif *c, unsigned enc, bool is_read, uint6
         break;
     case ICC_IGRPEN0_EL1: case ICC_IGRPEN1_EL1: {
         unsigned g = enc == ICC_IGRPEN1_EL1;
-        if (is_read)
+        if (is_read) {
             v = c->igrpen[g];
-        else
+        } else {
             c->igrpen[g] = v & 1;
+            report_groups(c);
+        }
         break;
     }
     case ICC_AP0R0_EL1: case ICC_AP1R0_EL1: {

@@ -1,4 +1,4 @@
-/* PrimeCell UART (PL011) register model. Section numbers refer to ARM DDI 0183 (PL011 TRM r1p5). */
+/* PrimeCell UART (PL011) register model. Section numbers refer to ARM DDI 0183 (PL011 TRM). */
 #include "devices/pl011.h"
 
 #include <stdio.h>
@@ -35,7 +35,9 @@ enum {
 #define RSR_OE (1u << 3)    /* UARTRSR.OE: overrun (§3.3.2) */
 #define DR_OE (1u << 11)
 
-#define PL011_FIFO_DEPTH 32
+/* PeriphID2 reports revision 1 (as QEMU's model does), and revisions before r1p5 have 16-entry
+ * FIFOs (DDI 0183 §1.3; Linux's amba-pl011 sizes its FIFO from the same field). */
+#define PL011_FIFO_DEPTH 16
 
 /* PeriphID0-3 then PCellID0-3 (§4.3): part number 0x011, designer 0x41 ('A'), revision 1,
  * and the PrimeCell identification 0xB105F00D. */
@@ -61,7 +63,7 @@ static unsigned rx_trigger(const struct pl011 *u)
         return 1;
     /* UARTIFLS.RXIFLSEL, bits [5:3] (§3.3.12): 1/8, 1/4, 1/2, 3/4, 7/8 full; reserved values act
      * as the reset value (1/2). */
-    static const unsigned level[8] = { 4, 8, 16, 24, 28, 16, 16, 16 };
+    static const unsigned level[8] = { 2, 4, 8, 12, 14, 8, 8, 8 };
     return level[(u->ifls >> 3) & 7];
 }
 

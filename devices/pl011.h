@@ -1,9 +1,10 @@
 /* Arm PrimeCell UART (PL011), as on QEMU's virt board at 0x0900_0000 (SPI 1 = INTID 33).
- * Reference: PrimeCell UART (PL011) Technical Reference Manual, ARM DDI 0183 (r1p5), chapter 3.
+ * Reference: PrimeCell UART (PL011) Technical Reference Manual, ARM DDI 0183, chapter 3.
  *
  * Implemented: DR, RSR/ECR, FR (TXFE RXFE TXFF RXFF BUSY), ILPR, IBRD, FBRD, LCR_H (FEN selects a
- * 32-entry or a 1-entry receive FIFO), CR (LBE loopback), IFLS, IMSC, RIS, MIS, ICR, DMACR (stored;
- * no DMA), PeriphID0-3 / PCellID0-3. Transmission is instantaneous: the TX FIFO is always empty, so
+ * 16-entry receive FIFO, as PL011 revisions before r1p5 have, or a 1-entry holding register),
+ * CR (LBE loopback), IFLS, IMSC, RIS, MIS, ICR, DMACR (stored; no DMA), PeriphID0-3 / PCellID0-3.
+ * Transmission is instantaneous: the TX FIFO is always empty, so
  * FR.TXFE=1, TXFF=0, BUSY=0, and each DR write sets the TX interrupt (the FIFO drained through the
  * trigger level, DDI 0183 §3.4.3). Receive: RXIS when the FIFO fill reaches the IFLS trigger level (or
  * any character with FIFOs disabled); RTIS (receive timeout) when characters are waiting below the

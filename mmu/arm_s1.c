@@ -176,10 +176,7 @@ static int translate_off(const struct arm_s1_regs *regs, const struct arm_s1_acc
     if (acc->type != ARM_ACC_EXEC)
         va = arm_s1_strip_tag(regs->tcr, va);
     unsigned pab = pa_bits_tab[regs->pa_range > 6 ? 6 : regs->pa_range];
-    uint64_t top = va >> pab;
-    if (acc->type != ARM_ACC_EXEC && (regs->tcr & (((va >> 55) & 1) ? TCR_TBI1 : TCR_TBI0)))
-        top = (va & 0x00ffffffffffffffULL) >> pab;
-    if (top != 0)
+    if ((va >> pab) != 0)
         return fault(f, ARM_FAULT_ADDRESS_SIZE, 0);
     res->pa = va & ((1ULL << pab) - 1);
     res->page_size = 1ULL << 12;

@@ -222,6 +222,7 @@ struct s390_cpu {
     uint64_t int_ia;           /* address reported on an interruption (EX: the EX instruction) */
     unsigned int_ilen;         /* its length (ILC * 2) */
     bool in_execute;           /* executing the target of EX/EXRL */
+    bool psw_invalid;          /* the loaded PSW has a format error (early exception) */
     unsigned pgm_loop;         /* consecutive program interruptions at the program-new PSW */
     jmp_buf jmp;               /* instruction abort (program exceptions) */
     bool jmp_valid;

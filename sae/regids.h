@@ -22,7 +22,7 @@
 /* How the glue moves a slot between the context and the Arm core. */
 enum sae_reg_kind {
     SAE_RK_EL1,       /* guest EL0/EL1 register; the key is the register's own MRS/MSR encoding */
-    SAE_RK_EL2CTL,    /* virtual-EL2 control the machine honours (HCR_EL2 ...); key = EL2 encoding */
+    SAE_RK_EL2CTL,    /* virtual-EL2 control the machine honours (SAE_HCR_EL2 ...); key = EL2 encoding */
     SAE_RK_GUESTVIEW, /* value the guest reads through another register (MIDR slot, VMPIDR_EL2) */
     SAE_RK_OSLAR,     /* OSLAR_EL1: write-only; the slot keeps the last value written (MD-17) */
     SAE_RK_SD,        /* held in the SD, not in a slot (§5.3) */

@@ -91,7 +91,7 @@ enum sae_vir {
     SAE_VIR_MSLA = 0x03,          /* 5: msl == 0 */
     SAE_VIR_MGPAS = 0x04,         /* 8: LIPA >= 2^PARange */
     SAE_VIR_INVAL_SYSREG = 0x05,  /* 10: pstate mode invalid */
-    SAE_VIR_HOST_CONTROL = 0x06,  /* 9: HCR_EL2.RW = 0, E2H = 0 or TGE = 1 */
+    SAE_VIR_HOST_CONTROL = 0x06,  /* 9: SAE_HCR_EL2.RW = 0, E2H = 0 or TGE = 1 */
     SAE_VIR_SCA = 0x07,           /* 2: scad != 0 */
     SAE_VIR_MSO_ALIGN = 0x08,     /* 6: mso not 1 MiB aligned */
     SAE_VIR_HLC = 0x09,           /* 3: save-area linkage / loaded context */

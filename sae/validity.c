@@ -46,7 +46,7 @@ unsigned sae_validity_check(const uint8_t *sd, const struct sae_context *ctx, ui
         return SAE_VIR_MGPAS;
 
     uint64_t hcr = ctx->regs[SAE_SLOT_HCR_EL2];
-    if (!(hcr & HCR_RW) || !(hcr & HCR_E2H) || (hcr & HCR_TGE))
+    if (!(hcr & SAE_HCR_RW) || !(hcr & SAE_HCR_E2H) || (hcr & SAE_HCR_TGE))
         return SAE_VIR_HOST_CONTROL;
 
     if (!pstate_mode_ok(ld_be64(sd + SD_PSTATE)))

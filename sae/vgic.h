@@ -51,7 +51,7 @@
 #define ICH_LR_STATE_SHIFT 62
 #define ICH_LR_PENDING    (1ull << 62)
 #define ICH_LR_ACTIVE     (1ull << 63)
-enum { LR_INVALID = 0, LR_PENDING = 1, LR_ACTIVE = 2, LR_PENDING_ACTIVE = 3 };
+enum { SAE_LR_INVALID = 0, SAE_LR_PENDING = 1, SAE_LR_ACTIVE = 2, SAE_LR_PENDING_ACTIVE = 3 };
 
 /* ICH_MISR_EL2 */
 #define ICH_MISR_EOI      (1ull << 0)
@@ -87,7 +87,7 @@ bool sae_vgic_can_signal(const struct sae_vgic *g, unsigned idx);
 
 struct sae_vlines { bool irq, fiq, serror; };
 /* The virtual interrupt lines to EL1: the signalled LR (Group 1 -> vIRQ, Group 0 -> vFIQ) ORed with
- * HCR_EL2.VI / VF, gated by IMO / FMO; vSError = VSE with AMO (§7.5, Arm ARM D1 "Virtual interrupts"). */
+ * SAE_HCR_EL2.VI / VF, gated by IMO / FMO; vSError = VSE with AMO (§7.5, Arm ARM D1 "Virtual interrupts"). */
 struct sae_vlines sae_vgic_lines(const struct sae_vgic *g, uint64_t hcr_el2);
 
 /* Maintenance state (MD-50); misr is 0 when ICH_HCR.En = 0. */

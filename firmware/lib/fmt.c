@@ -115,14 +115,20 @@ static void buf_putc(void *opaque, char c)
     b->pos++;
 }
 
-int fw_snprintf(char *buf, size_t size, const char *fmt, ...)
+int fw_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
     struct buf_sink b = { buf, size, 0 };
-    va_list ap;
-    va_start(ap, fmt);
     int n = fw_vformat(buf_putc, &b, fmt, ap);
-    va_end(ap);
     if (size)
         buf[b.pos < size ? b.pos : size - 1] = '\0';
+    return n;
+}
+
+int fw_snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = fw_vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
     return n;
 }

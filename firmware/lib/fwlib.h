@@ -16,6 +16,7 @@ typedef void (*fw_putc_fn)(void *opaque, char c);
 int fw_vformat(fw_putc_fn out, void *opaque, const char *fmt, va_list ap);
 /* Format into buf (always NUL-terminated when size > 0); returns the untruncated length. */
 int fw_snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int fw_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 
 /* Tiny string helpers. In the freestanding builds string.c also provides memcpy/memset/memmove/
  * memcmp/strlen, which GCC may emit calls to even with -ffreestanding. */

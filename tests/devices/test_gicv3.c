@@ -99,7 +99,7 @@ START_TEST(waker_handshake)
     ck_assert_uint_eq(rrd(0x14, 4), 0x6);                 /* ProcessorSleep | ChildrenAsleep */
     rwr(SGI_BASE + 0x80, 4, 0xffffffff);
     dwr(0x0, 4, 0x2);
-    rrd(SGI_BASE + 0x400, 4);
+    icc_wr(ICC_IGRPEN1_EL1, 1);
     rwr(SGI_BASE + 0x100, 4, 1u << 27);                   /* enable PPI 27 */
     gicv3_set_irq(gic, 27, true);
     ck_assert(gicv3_is_pending(gic, 27));
@@ -349,6 +349,27 @@ START_TEST(group0_fiq_and_eoimode)
 }
 END_TEST
 
+START_TEST(cpu_group_enables)
+{
+    linux_like_init();
+    dwr(0x0, 4, 0x3);
+    dwr(0x84, 4, ~1u);                                    /* INTID 32 Group 0, the rest Group 1 */
+    spi_setup(32, 0x10);
+    spi_setup(33, 0x80);
+    gicv3_set_irq(gic, 32, true);
+    gicv3_set_irq(gic, 33, true);
+    /* IGRPEN0 = 0: the redistributor is told, and offers the best Group 1 interrupt instead. */
+    ck_assert(!gicv3_cpuif_fiq_pending(&cpu));
+    ck_assert(gicv3_cpuif_irq_pending(&cpu));
+    ck_assert_uint_eq(icc_rd(ICC_HPPIR1_EL1), 33);
+    icc_wr(ICC_IGRPEN0_EL1, 1);
+    ck_assert(gicv3_cpuif_fiq_pending(&cpu));
+    ck_assert(!gicv3_cpuif_irq_pending(&cpu));            /* Group 0 at 0x10 is now the best */
+    ck_assert_uint_eq(icc_rd(ICC_IAR1_EL1), 1023);
+    ck_assert_uint_eq(icc_rd(ICC_IAR0_EL1), 32);
+}
+END_TEST
+
 START_TEST(spi_routing)
 {
     linux_like_init();
@@ -432,6 +453,7 @@ int main(void)
     tcase_add_test(tc, binary_point_preemption);
     tcase_add_test(tc, pmr_masking);
     tcase_add_test(tc, group0_fiq_and_eoimode);
+    tcase_add_test(tc, cpu_group_enables);
     tcase_add_test(tc, spi_routing);
     tcase_add_test(tc, sgis);
     tcase_add_test(tc, sysreg_decode);

@@ -117,7 +117,7 @@ START_TEST(rx_fifo_trigger_and_timeout)
     struct pl011 *u = pl011_create("null", err, sizeof(err));
     ck_assert_ptr_nonnull(u);
     wr(u, 0x02c, 0x70);                 /* LCR_H: FEN, 8 bits */
-    wr(u, 0x034, 0x00);                 /* IFLS: RX trigger at 1/8 = 4 characters */
+    wr(u, 0x034, 0x08);                 /* IFLS: RX trigger at 1/4 of 16 = 4 characters */
     wr(u, 0x038, 0x10);                 /* RXIM only */
     uint8_t in[40];
     for (unsigned i = 0; i < sizeof(in); i++)
@@ -129,19 +129,29 @@ START_TEST(rx_fifo_trigger_and_timeout)
     ck_assert(pl011_irq_level(u));
     ck_assert_uint_eq(pl011_receive(u, in + 3, 1), 1);
     ck_assert_uint_eq(rd(u, 0x03c) & 0x50, 0x50);
-    /* Fill up: 32 entries, then full. */
-    ck_assert_uint_eq(pl011_receive(u, in + 4, 36), 28);
+    /* Fill up: 16 entries, then full. */
+    ck_assert_uint_eq(pl011_receive(u, in + 4, 36), 12);
     ck_assert_uint_eq(pl011_rx_space(u), 0);
     ck_assert_uint_eq(rd(u, 0x018) & 0x50, 0x40);   /* RXFF */
-    for (unsigned i = 0; i < 29; i++)
+    for (unsigned i = 0; i < 13; i++)
         ck_assert_uint_eq(rd(u, 0x000), in[i]);
     ck_assert_uint_eq(rd(u, 0x03c) & 0x10, 0x00);   /* 3 left: below the trigger */
     ck_assert_uint_eq(rd(u, 0x03c) & 0x40, 0x40);
-    for (unsigned i = 29; i < 32; i++)
+    for (unsigned i = 13; i < 16; i++)
         ck_assert_uint_eq(rd(u, 0x000), in[i]);
     ck_assert_uint_eq(rd(u, 0x03c), 0);
     ck_assert(!pl011_irq_level(u));
     ck_assert_uint_eq(rd(u, 0x000), 0);              /* empty FIFO reads 0 */
+    /* Trigger at 7/8 = 14. */
+    wr(u, 0x034, 0x20);
+    ck_assert_uint_eq(pl011_receive(u, in, 13), 13);
+    ck_assert_uint_eq(rd(u, 0x03c) & 0x10, 0x00);
+    ck_assert_uint_eq(pl011_receive(u, in, 1), 1);
+    ck_assert_uint_eq(rd(u, 0x03c) & 0x10, 0x10);
+    /* Turning the FIFO off empties it. */
+    wr(u, 0x02c, 0x60);
+    ck_assert_uint_eq(rd(u, 0x018) & 0x10, 0x10);
+    ck_assert_uint_eq(rd(u, 0x03c), 0);
     pl011_destroy(u);
 }
 END_TEST

@@ -40,7 +40,7 @@ static inline void mmio_write64(uintptr_t a, uint64_t v)
 }
 
 #define read_sysreg(r) ({ uint64_t __v; __asm__ volatile("mrs %0, " #r : "=r"(__v)); __v; })
-#define write_sysreg(r, v) __asm__ volatile("msr " #r ", %0" : : "rZ"((uint64_t)(v)) : "memory")
+#define write_sysreg(r, v) __asm__ volatile("msr " #r ", %0" : : "r"((uint64_t)(v)) : "memory")
 #define isb() __asm__ volatile("isb" : : : "memory")
 
 struct exc_frame {

@@ -170,9 +170,20 @@ static void read_dt(uint64_t x0, struct dt_info *dt)
     const void *blob = (const void *)x0;
     uint32_t size = blob ? fdt_check_header(blob, 2u << 20) : 0;
     if (!size) {
-        /* QEMU passes no x0 for a bare ELF but puts the DTB at the start of RAM. */
-        blob = (const void *)RAM_BASE;
-        size = fdt_check_header(blob, 2u << 20);
+        /* A loader that passes no x0 (QEMU with a bare ELF) still puts the DTB somewhere in RAM:
+         * look for a valid header on each 1 MiB boundary until the end of RAM (an external abort). */
+        abort_expected = 1;
+        for (uintptr_t a = RAM_BASE; a < RAM_BASE + (1ul << 30) && !size; a += 1ul << 20) {
+            unsigned before = aborts_taken;
+            uint32_t magic = mmio_read32(a);
+            if (aborts_taken != before)
+                break;
+            if (magic == 0xedfe0dd0u) { /* FDT_MAGIC read little-endian */
+                blob = (const void *)a;
+                size = fdt_check_header(blob, 2u << 20);
+            }
+        }
+        abort_expected = 0;
     }
     if (!size) {
         guest_printf("device tree: none found (x0 = 0x%lx)\n", (unsigned long)x0);

@@ -115,3 +115,4 @@ exc_common:
     ldp     x28, x29, [sp, #224]
     add     sp, sp, #272
     eret
+    .section .note.GNU-stack,"",@progbits

@@ -40,6 +40,7 @@ class Spec:
         src = [os.path.join(HERE, 'harness.c'), os.path.join(HERE, 'plat-%s.S' % variant), asm]
         extra = []
         if variant == 'bare':
+            src.append(os.path.join(HERE, 'semihost.S'))
             extra = ['-mstrict-align', '-T', os.path.join(HERE, 'bare.ld'), '-Wl,--no-warn-rwx-segments']
         return [a.cc] + CFLAGS + extra + ['-o', out] + src
 
