@@ -148,6 +148,25 @@ static inline void tlb_set_flush_page(struct tlb_set *s, uint64_t va)
     s->flush_pages++;
 }
 
+/* Invalidate [va, va + len) in every bank: page by page for small ranges, everything otherwise
+ * (over-invalidation is always allowed). */
+static inline void tlb_set_flush_range(struct tlb_set *s, uint64_t va, uint64_t len)
+{
+    if (len == 0)
+        return;
+    uint64_t first = va & ~TLB_PAGE_MASK;
+    uint64_t last = (va + len - 1) & ~TLB_PAGE_MASK;
+    if (last < first || ((last - first) >> TLB_PAGE_BITS) >= 64) {
+        tlb_set_flush(s);
+        return;
+    }
+    for (uint64_t p = first;; p += TLB_PAGE_SIZE) {
+        tlb_set_flush_page(s, p);
+        if (p == last)
+            break;
+    }
+}
+
 /* Fast path: host pointer for an access of `size` bytes at va that stays inside one page,
  * or NULL (take the slow path). `which` is 0 read, 1 write, 2 execute. */
 static inline uint8_t *tlb_fast(struct tlb_set *s, uint64_t va, unsigned size, int which)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/disas.h"
+#include "core/endian.h"
 #include "core/log.h"
 #include "s390/cpu_model.h"
 #include "s390/exec.h"
@@ -156,6 +157,10 @@ static void exec_row(struct s390_cpu *c, const struct s390_insn *row, const stru
     }
     if ((row->flags & IF_PRIV) && s390_problem_state(c))
         s390_program_exception(c, PGM_PRIVILEGED);
+    /* Vector instructions need the vector-enablement control (CR0 bit 46): data exception,
+     * DXC 0xFE, otherwise (PoP ch. 21 "Vector-Enablement Control"). */
+    if ((row->flags & IF_VR) && !(c->cr[0] & CR0_VX))
+        s390_data_exception(c, 0xFE);
     row->exec(c, a);
 }
 

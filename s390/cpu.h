@@ -155,17 +155,18 @@ struct s390_psw {
     uint64_t addr;
 };
 
+/* A vector register as a 128-bit big-endian integer: d[0] is the leftmost doubleword (bits 0-63,
+ * = FPRn), d[1] the rightmost. Element i of size 2^es bytes is numbered from the left (PoP ch. 21). */
 union s390_vr {
-    uint64_t d[2];  /* d[0] = leftmost doubleword = FPRn */
-    uint32_t w[4];  /* host-order element values: w[0] = element 0 (leftmost) */
-    uint16_t h[8];
-    uint8_t b[16];
+    uint64_t d[2];
 };
 
 /* SCLP state (s390/sclp.c). */
 struct s390_sclp {
     uint32_t cp_receive_mask, cp_send_mask;  /* event masks the control program registered */
-    bool input_pending;
+    uint8_t input[256];                      /* console input not yet read by the program */
+    unsigned input_len;
+    bool attention_sent;                     /* unsolicited service signal for input posted */
 };
 
 struct s390_cpu {

@@ -57,6 +57,7 @@ void s390_decode_init(void)
     add_rows(s390_insns_string, s390_insns_string_count);
     add_rows(s390_insns_fp, s390_insns_fp_count);
     add_rows(s390_insns_vector, s390_insns_vector_count);
+    add_rows(s390_insns_cond, s390_insns_cond_count);
     add_rows(s390_insns_control, s390_insns_control_count);
     for (size_t i = 0; i < nregistered; i++)
         add_rows(registered[i].rows, registered[i].n);

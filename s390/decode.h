@@ -116,6 +116,8 @@ extern const struct s390_insn s390_insns_fp[];
 extern const size_t s390_insns_fp_count;
 extern const struct s390_insn s390_insns_vector[];
 extern const size_t s390_insns_vector_count;
+extern const struct s390_insn s390_insns_cond[];
+extern const size_t s390_insns_cond_count;
 extern const struct s390_insn s390_insns_control[];
 extern const size_t s390_insns_control_count;
 

@@ -2,6 +2,7 @@
  * interruption codes and parameters go to their assigned lowcore locations. Program interruptions
  * nullify (translation exceptions), suppress (most) or complete (arithmetic overflows) the
  * instruction, which decides where the old PSW points. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/endian.h"

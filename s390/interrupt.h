@@ -26,6 +26,9 @@ uint8_t *s390_page_ptr(struct s390_cpu *c, uint64_t addr, unsigned len, int whic
 uint64_t s390_real_ld(struct s390_cpu *c, uint64_t real, unsigned size);
 void s390_real_st(struct s390_cpu *c, uint64_t real, unsigned size, uint64_t v);
 
+/* DAT table-entry reader for mmu/s390_dat.h (absolute address, big-endian). */
+int s390_dat_read_entry(void *opaque, uint64_t abs, uint64_t *entry);
+
 /* Timers (s390/tod.c). */
 void s390_timers_init(struct s390_cpu *c);
 void s390_rearm_timers(struct s390_cpu *c);

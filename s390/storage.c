@@ -14,7 +14,7 @@
 #define SKEY_R 0x04
 #define SKEY_C 0x02
 
-static int read_entry(void *opaque, uint64_t abs, uint64_t *entry)
+int s390_dat_read_entry(void *opaque, uint64_t abs, uint64_t *entry)
 {
     struct s390_cpu *c = opaque;
     return ram_ld_be(c->ram, abs, 8, entry);
@@ -25,6 +25,12 @@ static int read_entry(void *opaque, uint64_t abs, uint64_t *entry)
 static bool lap_hit(const struct s390_cpu *c, uint64_t va)
 {
     return (c->cr[0] & CR0_LAP) && ((va & ~0x1ffULL) == 0 || (va & ~0x1ffULL) == 0x1000);
+}
+
+/* ...except for DAT-translated accesses through an ASCE with the private-space control. */
+static bool lap_applies(const struct s390_cpu *c, uint64_t va, bool dat, uint64_t asce)
+{
+    return lap_hit(c, va) && !(dat && (asce & S390_ASCE_P));
 }
 
 /* Address-space designation for an access: instruction fetches in the secondary-space mode use the
@@ -46,15 +52,16 @@ static uint64_t asce_for(const struct s390_cpu *c, int which, unsigned *asid)
 
 int s390_translate(struct s390_cpu *c, uint64_t va, int which, uint64_t *abs, uint64_t *teid)
 {
-    uint64_t real = va;
+    uint64_t real = va, asce = 0;
+    bool dat = c->psw.mask & PSW_MASK_DAT, absolute = false;
     *teid = 0;
-    if (c->psw.mask & PSW_MASK_DAT) {
+    if (dat) {
         unsigned asid;
-        uint64_t asce = asce_for(c, which, &asid);
-        struct s390_dat_opts opts = { c->edat1, c->edat2, c->prefix };
+        asce = asce_for(c, which, &asid);
+        struct s390_dat_opts opts = { c->edat1, c->edat2, c->prefix, (uint8_t)asid };
         struct s390_dat_result res;
         struct s390_dat_fault f;
-        if (s390_dat_translate(asce, va, which == 1, &opts, read_entry, c, &res, &f) != 0) {
+        if (s390_dat_translate(asce, va, which == 1, &opts, s390_dat_read_entry, c, &res, &f) != 0) {
             *teid = (f.teid & ~3ULL) | asid;
             qlog(LOG_MMU, "s390: DAT fault pic 0x%04x va 0x%016llx teid 0x%016llx\n", f.pic,
                  (unsigned long long)va, (unsigned long long)*teid);
@@ -65,12 +72,14 @@ int s390_translate(struct s390_cpu *c, uint64_t va, int which, uint64_t *abs, ui
             return PGM_PROTECTION;
         }
         real = res.real;
+        absolute = res.absolute;
     }
-    if (which == 1 && lap_hit(c, va)) {
+    if (which == 1 && lap_applies(c, va, dat, asce)) {
         *teid = va & ~0xfffULL;
         return PGM_PROTECTION;
     }
-    uint64_t a = s390_prefix(real, c->prefix);
+    /* EDAT large frames hold absolute addresses; everything else is real and gets prefixed. */
+    uint64_t a = absolute ? real : s390_prefix(real, c->prefix);
     if (!ram_contains(c->ram, a, 1))
         return PGM_ADDRESSING;
     unsigned key = (unsigned)((c->psw.mask & PSW_MASK_KEY) >> 52);

@@ -48,7 +48,7 @@ void fw_program_check(void)
     if (nested++)
         for (;;)
             __asm__ volatile("lpswe 0x1c0");  /* disabled wait */
-    fw_exit(SAESIM_EXIT_FATAL, pic, "program interruption code 0x%04x at 0x%lx (TEID 0x%lx) in the host firmware",
+    fw_exit(SAESIM_EXIT_FATAL, pic, "program interruption code 0x%04x in the host firmware, old PSW address 0x%lx (TEID 0x%lx)",
             pic, (unsigned long)psw_addr, (unsigned long)teid);
 }
 

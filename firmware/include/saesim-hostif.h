@@ -87,11 +87,12 @@ struct saesim_bpb {
  * 2. DIAGNOSE interface
  *
  * Instruction: DIAGNOSE (83, RS-a) `diag R1,R3,D2(B2)`. The function code is the second-operand
- * address D2(B2) (the firmware uses B2 = 0, D2 = code). Operands, by register field:
+ * address D2 + (B2), bits 48-63 of it (the 12-bit displacement cannot hold 0x5Axx, so the firmware
+ * puts the code in a base register: B2 = 1, D2 = 0). Operands, by register field:
  *     A = GR R1, B = GR R1+1 (R1 even), C = GR R3, D = GR R3+1 (R3 even).
- * The firmware always issues `diag %r2,%r4,CODE`: A = r2, B = r3, C = r4, D = r5. Results are
- * returned in A (and B); other registers and the condition code are unchanged. DIAGNOSE is
- * privileged. An unassigned code in 0x5A10-0x5A2F gives a specification exception.
+ * The firmware always issues `diag %r2,%r4,0(%r1)` with GR1 = code: A = r2, B = r3, C = r4, D = r5.
+ * Results are returned in A (and B); other registers and the condition code are unchanged.
+ * DIAGNOSE is privileged. An unassigned code in 0x5A10-0x5A2F gives a specification exception.
  * Addresses passed in registers are s390 absolute addresses (the firmware runs with DAT off, prefix 0).
  * ------------------------------------------------------------------------------------------- */
 #define SAESIM_DIAG_FIRST        0x5A10u

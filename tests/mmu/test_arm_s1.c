@@ -24,11 +24,14 @@ static int rd_desc(void *opaque, uint64_t ipa, int level, uint64_t *d)
     return 0;
 }
 
+static uint64_t high_water;   /* bytes of mem that tables may have touched */
+
 static void setup(void)
 {
     if (!mem)
-        mem = calloc(1, MEMSZ);
-    memset(mem, 0, MEMSZ);
+        mem = calloc(1, MEMSZ);   /* fresh (zero) in each forked test */
+    else
+        memset(mem, 0, high_water);
     bump = 0x10000;
     fail_ipa = ~0ULL;
     reads = 0;
@@ -51,6 +54,8 @@ static uint64_t alloc_table(unsigned g)
     uint64_t a = bump;
     bump += sz;
     ck_assert_uint_le(bump, MEMSZ);
+    if (bump > high_water)
+        high_water = bump;
     return a;
 }
 

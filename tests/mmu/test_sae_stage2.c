@@ -9,6 +9,7 @@
 #include "mmu/arm_s1.h"
 #include "mmu/sae_hai.h"
 #include "mmu/sae_stage2.h"
+#include "mmu/sae_xlate.h"
 
 #define MEMSZ (16u << 20)   /* host absolute storage */
 static uint8_t *mem;
@@ -361,6 +362,51 @@ START_TEST(ipa_above_lipa)
 }
 END_TEST
 
+/* The packaged path: sae_translate over the same tables. */
+START_TEST(sae_translate_paths)
+{
+    struct combo c;
+    combo_init(&c);
+    struct arm_s1_regs r = guest_tables();
+    struct sae_xlate x;
+    struct arm_s1_access a = { 0x5008, ARM_ACC_READ, false, false };
+    ck_assert_int_eq(sae_translate(&r, &a, SAE_ACC_READ, &c.s2, &x), SAE_X_OK);
+    ck_assert_uint_eq(x.ipa, 0x80008);
+    ck_assert_uint_eq(x.abs, 0x80008 + MSO);
+    /* Stage-2 protection on the data write. */
+    a.type = ARM_ACC_WRITE;
+    ck_assert_int_eq(sae_translate(&r, &a, SAE_ACC_WRITE, &c.s2, &x), SAE_X_STAGE2);
+    ck_assert_int_eq(x.hai.kind, SAE_ACC_WRITE);
+    ck_assert_uint_eq(x.hai.ipa, 0x80008);
+    ck_assert_uint_eq(x.hai.s2.pic, PIC_PROTECTION);
+    ck_assert_uint_eq(x.hai.va, 0x5008);
+    /* Guest fault (unmapped VA 0x9000): stage 1, for the guest. */
+    a.va = 0x9000;
+    ck_assert_int_eq(sae_translate(&r, &a, SAE_ACC_WRITE, &c.s2, &x), SAE_X_STAGE1);
+    ck_assert_int_eq(x.s1_fault.type, ARM_FAULT_TRANSLATION);
+    ck_assert_int_eq(x.s1_fault.level, 3);
+    /* Walk fault at stage 2 (level-2 table unmapped on the host). */
+    host_unmap(0x11000 + MSO);
+    a.va = 0x5000;
+    a.type = ARM_ACC_EXEC;
+    ck_assert_int_eq(sae_translate(&r, &a, SAE_ACC_IFETCH, &c.s2, &x), SAE_X_STAGE2);
+    ck_assert_int_eq(x.hai.kind, SAE_ACC_S1WALK);
+    ck_assert_int_eq(x.hai.walk_for, SAE_ACC_IFETCH);
+    ck_assert_int_eq(x.hai.walk_level, 2);
+    ck_assert_uint_eq(x.hai.ipa, 0x11000);
+    struct sae_hai h;
+    sae_hai_build(&x.hai, &h);
+    ck_assert_uint_eq(h.esr_elz, (0x20ULL << 26) | (1ULL << 25) | (1ULL << 7) | 0x07);
+    ck_assert_uint_eq(h.gltl, 2);
+    /* IPA above LIPA for the data. */
+    host_map(0x11000 + MSO, 0x11000 + MSO, 0);
+    a.va = 0x7000;
+    a.type = ARM_ACC_READ;
+    ck_assert_int_eq(sae_translate(&r, &a, SAE_ACC_READ, &c.s2, &x), SAE_X_STAGE2);
+    ck_assert_int_eq(x.hai.status, S2_ADDRESS_SIZE);
+}
+END_TEST
+
 /* ---- the hai builder against the §6.3 tables ---- */
 
 START_TEST(fsc_table)
@@ -493,6 +539,7 @@ static Suite *suite(void)
     tcase_add_test(tc, walk_ok_then_data_fault);
     tcase_add_test(tc, walk_faults_at_stage2);
     tcase_add_test(tc, ipa_above_lipa);
+    tcase_add_test(tc, sae_translate_paths);
     suite_add_tcase(s, tc);
     TCase *th = tcase_create("hai");
     tcase_add_test(th, fsc_table);

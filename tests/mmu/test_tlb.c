@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mmu/arm_tlbi.h"
 #include "mmu/code_pages.h"
 #include "mmu/tlb.h"
 
@@ -197,6 +198,104 @@ START_TEST(code_pages)
 }
 END_TEST
 
+START_TEST(flush_range)
+{
+    for (unsigned i = 0; i < 8; i++)
+        tlb_fill(ts, 0x10000 + i * 0x1000, 0, ram, 1, false, 0);
+    tlb_set_flush_range(ts, 0x12800, 0x1000);          /* touches pages 2 and 3 */
+    for (unsigned i = 0; i < 8; i++) {
+        uint8_t *p = tlb_fast(ts, 0x10000 + i * 0x1000, 1, 0);
+        if (i == 2 || i == 3)
+            ck_assert_ptr_null(p);
+        else
+            ck_assert_ptr_nonnull(p);
+    }
+    ck_assert_uint_eq(ts->flushes, 0);
+    tlb_set_flush_range(ts, 0, 1ULL << 30);            /* large: everything */
+    ck_assert_uint_eq(ts->flushes, 1);
+    ck_assert_ptr_null(tlb_fast(ts, 0x10000, 1, 0));
+    tlb_set_flush_range(ts, 0x5000, 0);                /* empty range: nothing */
+    ck_assert_uint_eq(ts->flushes, 1);
+}
+END_TEST
+
+START_TEST(tlbi_decode)
+{
+    static const struct { unsigned crm, op2; enum arm_tlbi_scope sc; bool last, bc; const char *n; } t[] = {
+        { 7, 0, ARM_TLBI_ALL, false, false, "VMALLE1" },   { 3, 0, ARM_TLBI_ALL, false, true, "VMALLE1IS" },
+        { 7, 1, ARM_TLBI_VA, false, false, "VAE1" },       { 3, 1, ARM_TLBI_VA, false, true, "VAE1IS" },
+        { 7, 5, ARM_TLBI_VA, true, false, "VALE1" },       { 3, 5, ARM_TLBI_VA, true, true, "VALE1IS" },
+        { 7, 2, ARM_TLBI_ASID, false, false, "ASIDE1" },   { 3, 2, ARM_TLBI_ASID, false, true, "ASIDE1IS" },
+        { 7, 3, ARM_TLBI_VA_ALL_ASID, false, false, "VAAE1" },
+        { 3, 7, ARM_TLBI_VA_ALL_ASID, true, true, "VAALE1IS" },
+        { 1, 0, ARM_TLBI_ALL, false, true, "VMALLE1OS" },
+        { 2, 1, ARM_TLBI_RANGE, false, true, "RVAE1IS" },  { 6, 7, ARM_TLBI_RANGE_ALL_ASID, true, false, "RVAALE1" },
+    };
+    for (unsigned i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+        struct arm_tlbi_op op;
+        ck_assert(arm_tlbi_decode(0, 8, t[i].crm, t[i].op2, &op));
+        ck_assert_int_eq(op.scope, t[i].sc);
+        ck_assert_int_eq(op.last_level, t[i].last);
+        ck_assert_int_eq(op.broadcast, t[i].bc);
+        ck_assert_str_eq(op.name, t[i].n);
+    }
+    struct arm_tlbi_op op;
+    ck_assert(!arm_tlbi_decode(4, 8, 7, 0, &op));      /* EL2 forms are not EL1&0 */
+    ck_assert(!arm_tlbi_decode(0, 8, 7, 4, &op));
+    ck_assert(!arm_tlbi_decode(0, 7, 7, 0, &op));
+    ck_assert_uint_eq(arm_tlbi_va(0x12ULL << 48 | 0x123456789ULL), 0x123456789000ULL);
+    ck_assert_uint_eq(arm_tlbi_va(0xfffffffff0001ULL), 0xfffffffff0001000ULL);
+    uint64_t base, len;
+    /* TG 4K, SCALE 1, NUM 2, BaseADDR 0x100: 3 * 2^6 pages at 0x100000. */
+    ck_assert(arm_tlbi_range((1ULL << 46) | (1ULL << 44) | (2ULL << 39) | 0x100, &base, &len));
+    ck_assert_uint_eq(base, 0x100000);
+    ck_assert_uint_eq(len, 3ULL * 64 * 4096);
+    /* TG 64K, SCALE 0, NUM 0: 2 pages. */
+    ck_assert(arm_tlbi_range((3ULL << 46) | 0x10, &base, &len));
+    ck_assert_uint_eq(base, 0x100000);
+    ck_assert_uint_eq(len, 2ULL << 16);
+    ck_assert(!arm_tlbi_range(0x10, &base, &len));
+}
+END_TEST
+
+START_TEST(tlbi_apply)
+{
+    struct tlb_set *other = malloc(sizeof(*other));
+    tlb_set_init(other);
+    struct tlb_set *sets[2] = { ts, other };
+    /* ASID 5 and ASID 6 banks in `ts`, one page each at the same VA. */
+    tlb_set_select(ts, 5);
+    tlb_fill(ts, 0x4000, 0, ram, 1, false, 0);
+    tlb_fill(ts, 0x8000, 0, ram, 1, false, 0);
+    tlb_set_select(ts, 6);
+    tlb_fill(ts, 0x4000, 0, ram, 1, false, 0);
+    tlb_fill(other, 0x4000, 0, ram, 1, false, 0);
+    struct arm_tlbi_op op;
+    /* ASIDE1 6 (8-bit ASIDs: Xt[63:56] ignored). */
+    ck_assert(arm_tlbi_decode(0, 8, 7, 2, &op));
+    arm_tlbi_apply(sets, 1, &op, (0x3406ULL << 48), false, 0);
+    ck_assert_ptr_null(tlb_fast(ts, 0x4000, 1, 0));
+    tlb_set_select(ts, 5);
+    ck_assert_ptr_nonnull(tlb_fast(ts, 0x4000, 1, 0));
+    /* VAE1IS on both sets. */
+    ck_assert(arm_tlbi_decode(0, 8, 3, 1, &op));
+    arm_tlbi_apply(sets, 2, &op, (5ULL << 48) | 4, false, 0);
+    ck_assert_ptr_null(tlb_fast(ts, 0x4000, 1, 0));
+    ck_assert_ptr_nonnull(tlb_fast(ts, 0x8000, 1, 0));
+    ck_assert_ptr_null(tlb_fast(other, 0x4000, 1, 0));
+    /* RVAE1 over 0x8000.. (4K, NUM 0, SCALE 0: 2 pages). */
+    ck_assert(arm_tlbi_decode(0, 8, 6, 1, &op));
+    arm_tlbi_apply(sets, 1, &op, (1ULL << 46) | 8, false, 0);
+    ck_assert_ptr_null(tlb_fast(ts, 0x8000, 1, 0));
+    /* VMALLE1. */
+    tlb_fill(ts, 0x9000, 0, ram, 1, false, 0);
+    ck_assert(arm_tlbi_decode(0, 8, 7, 0, &op));
+    arm_tlbi_apply(sets, 1, &op, 0, false, 0);
+    ck_assert_ptr_null(tlb_fast(ts, 0x9000, 1, 0));
+    free(other);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("tlb");
@@ -209,6 +308,9 @@ static Suite *suite(void)
     tcase_add_test(tc, flushes);
     tcase_add_test(tc, large_pages);
     tcase_add_test(tc, code_pages);
+    tcase_add_test(tc, flush_range);
+    tcase_add_test(tc, tlbi_decode);
+    tcase_add_test(tc, tlbi_apply);
     suite_add_tcase(s, tc);
     return s;
 }

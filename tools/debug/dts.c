@@ -57,7 +57,7 @@ int dbg_print_dtb(FILE *out, const void *blob, size_t size)
     fprintf(out, "/dts-v1/;\n\n");
     int depth = 0, node = 0;
     int prev_depth = -1;
-    while (node >= 0) {
+    while (node >= 0 && depth >= 0) {  /* past the root's end libfdt returns depth -1 */
         /* Close the nodes we are leaving. */
         while (prev_depth >= depth && prev_depth >= 0) {
             fprintf(out, "%*s};\n", prev_depth * 4, "");

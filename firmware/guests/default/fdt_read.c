@@ -11,15 +11,15 @@
 #define FDT_NOP 4u
 #define FDT_END 9u
 
-uint32_t fdt_rd32(const void *p)
+uint32_t fdtr_rd32(const void *p)
 {
     const uint8_t *b = p;
     return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
 }
 
-uint64_t fdt_rd64(const void *p)
+uint64_t fdtr_rd64(const void *p)
 {
-    return (uint64_t)fdt_rd32(p) << 32 | fdt_rd32((const uint8_t *)p + 4);
+    return (uint64_t)fdtr_rd32(p) << 32 | fdtr_rd32((const uint8_t *)p + 4);
 }
 
 struct fdt_hdr_view {
@@ -29,23 +29,23 @@ struct fdt_hdr_view {
 static int hdr(const void *blob, struct fdt_hdr_view *h)
 {
     const uint8_t *b = blob;
-    if (fdt_rd32(b) != FDT_MAGIC_VALUE)
+    if (fdtr_rd32(b) != FDT_MAGIC_VALUE)
         return -1;
-    h->totalsize = fdt_rd32(b + 4);
-    h->off_struct = fdt_rd32(b + 8);
-    h->off_strings = fdt_rd32(b + 12);
-    h->size_strings = fdt_rd32(b + 32);
-    h->size_struct = fdt_rd32(b + 36);
+    h->totalsize = fdtr_rd32(b + 4);
+    h->off_struct = fdtr_rd32(b + 8);
+    h->off_strings = fdtr_rd32(b + 12);
+    h->size_strings = fdtr_rd32(b + 32);
+    h->size_struct = fdtr_rd32(b + 36);
     return 0;
 }
 
-uint32_t fdt_check_header(const void *blob, uint32_t max_size)
+uint32_t fdtr_check_header(const void *blob, uint32_t max_size)
 {
     struct fdt_hdr_view h;
     if (!blob || hdr(blob, &h))
         return 0;
     const uint8_t *b = blob;
-    uint32_t version = fdt_rd32(b + 20);
+    uint32_t version = fdtr_rd32(b + 20);
     if (version < 16 || h.totalsize < 40 || h.totalsize > max_size)
         return 0;
     if (h.off_struct > h.totalsize || h.size_struct > h.totalsize - h.off_struct)
@@ -64,7 +64,7 @@ static uint32_t token(const struct fdt_hdr_view *h, const uint8_t *b, uint32_t o
 {
     if (off + 4 > h->off_struct + h->size_struct)
         return FDT_END;
-    return fdt_rd32(b + off);
+    return fdtr_rd32(b + off);
 }
 
 /* Offset just past the node-name / property at `off` (which holds a BEGIN_NODE or PROP token). */
@@ -77,7 +77,7 @@ static uint32_t skip_item(const struct fdt_hdr_view *h, const uint8_t *b, uint32
         return off + 4 + align4((uint32_t)fw_strnlen(name, max) + 1);
     }
     if (t == FDT_PROP)
-        return off + 12 + align4(fdt_rd32(b + off + 4));
+        return off + 12 + align4(fdtr_rd32(b + off + 4));
     return off + 4;
 }
 
@@ -89,7 +89,7 @@ static int name_match(const char *node, const char *comp, size_t n)
     return node[n] == '\0' || (node[n] == '@' && !fw_strstr(comp, "@"));
 }
 
-int fdt_path_offset_simple(const void *blob, const char *path)
+int fdtr_path_offset(const void *blob, const char *path)
 {
     struct fdt_hdr_view h;
     const uint8_t *b = blob;
@@ -138,7 +138,7 @@ int fdt_path_offset_simple(const void *blob, const char *path)
     }
 }
 
-const void *fdt_prop(const void *blob, int node_off, const char *name, uint32_t *len)
+const void *fdtr_prop(const void *blob, int node_off, const char *name, uint32_t *len)
 {
     struct fdt_hdr_view h;
     const uint8_t *b = blob;
@@ -148,7 +148,7 @@ const void *fdt_prop(const void *blob, int node_off, const char *name, uint32_t 
     for (;;) {
         uint32_t t = token(&h, b, cur);
         if (t == FDT_PROP) {
-            uint32_t plen = fdt_rd32(b + cur + 4), nameoff = fdt_rd32(b + cur + 8);
+            uint32_t plen = fdtr_rd32(b + cur + 4), nameoff = fdtr_rd32(b + cur + 8);
             if (nameoff < h.size_strings && cur + 12 + plen <= h.off_struct + h.size_struct) {
                 const char *pname = (const char *)b + h.off_strings + nameoff;
                 size_t maxn = h.size_strings - nameoff;
@@ -166,12 +166,12 @@ const void *fdt_prop(const void *blob, int node_off, const char *name, uint32_t 
     }
 }
 
-uint64_t fdt_read_cells(const void *p, uint32_t cells)
+uint64_t fdtr_read_cells(const void *p, uint32_t cells)
 {
-    return cells >= 2 ? fdt_rd64(p) : fdt_rd32(p);
+    return cells >= 2 ? fdtr_rd64(p) : fdtr_rd32(p);
 }
 
-int fdt_count_nodes(const void *blob)
+int fdtr_count_nodes(const void *blob)
 {
     struct fdt_hdr_view h;
     const uint8_t *b = blob;

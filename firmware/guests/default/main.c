@@ -168,7 +168,7 @@ static void print_strlist(const char *label, const char *p, uint32_t len)
 static void read_dt(uint64_t x0, struct dt_info *dt)
 {
     const void *blob = (const void *)x0;
-    uint32_t size = blob ? fdt_check_header(blob, 2u << 20) : 0;
+    uint32_t size = blob ? fdtr_check_header(blob, 2u << 20) : 0;
     if (!size) {
         /* A loader that passes no x0 (QEMU with a bare ELF) still puts the DTB somewhere in RAM:
          * look for a valid header on each 1 MiB boundary until the end of RAM (an external abort). */
@@ -180,7 +180,7 @@ static void read_dt(uint64_t x0, struct dt_info *dt)
                 break;
             if (magic == 0xedfe0dd0u) { /* FDT_MAGIC read little-endian */
                 blob = (const void *)a;
-                size = fdt_check_header(blob, 2u << 20);
+                size = fdtr_check_header(blob, 2u << 20);
             }
         }
         abort_expected = 0;
@@ -191,30 +191,30 @@ static void read_dt(uint64_t x0, struct dt_info *dt)
         return;
     }
     dt->blob = blob;
-    guest_printf("device tree at %p, %u bytes, %d nodes\n", blob, size, fdt_count_nodes(blob));
-    int root = fdt_path_offset_simple(blob, "/");
+    guest_printf("device tree at %p, %u bytes, %d nodes\n", blob, size, fdtr_count_nodes(blob));
+    int root = fdtr_path_offset(blob, "/");
     uint32_t len;
-    const char *s = fdt_prop(blob, root, "model", &len);
+    const char *s = fdtr_prop(blob, root, "model", &len);
     if (s)
         guest_printf("  model: \"%s\"\n", s);
-    s = fdt_prop(blob, root, "compatible", &len);
+    s = fdtr_prop(blob, root, "compatible", &len);
     if (s)
         print_strlist("compatible", s, len);
     uint32_t ac = 2, sc = 1;
-    const void *c = fdt_prop(blob, root, "#address-cells", &len);
+    const void *c = fdtr_prop(blob, root, "#address-cells", &len);
     if (c && len == 4)
-        ac = fdt_rd32(c);
-    c = fdt_prop(blob, root, "#size-cells", &len);
+        ac = fdtr_rd32(c);
+    c = fdtr_prop(blob, root, "#size-cells", &len);
     if (c && len == 4)
-        sc = fdt_rd32(c);
-    int chosen = fdt_path_offset_simple(blob, "/chosen");
-    dt->bootargs = chosen >= 0 ? fdt_prop(blob, chosen, "bootargs", &len) : 0;
+        sc = fdtr_rd32(c);
+    int chosen = fdtr_path_offset(blob, "/chosen");
+    dt->bootargs = chosen >= 0 ? fdtr_prop(blob, chosen, "bootargs", &len) : 0;
     guest_printf("  bootargs: \"%s\"\n", dt->bootargs ? dt->bootargs : "");
-    int mem = fdt_path_offset_simple(blob, "/memory");
-    const uint8_t *reg = mem >= 0 ? fdt_prop(blob, mem, "reg", &len) : 0;
+    int mem = fdtr_path_offset(blob, "/memory");
+    const uint8_t *reg = mem >= 0 ? fdtr_prop(blob, mem, "reg", &len) : 0;
     if (reg && len >= 4 * (ac + sc)) {
-        dt->mem_base = fdt_read_cells(reg, ac);
-        dt->mem_size = fdt_read_cells(reg + 4 * ac, sc);
+        dt->mem_base = fdtr_read_cells(reg, ac);
+        dt->mem_size = fdtr_read_cells(reg + 4 * ac, sc);
         guest_printf("  memory: 0x%lx bytes at 0x%lx\n", (unsigned long)dt->mem_size,
                      (unsigned long)dt->mem_base);
     } else {

@@ -411,18 +411,20 @@ def gen_div(s):
 
 
 def gen_string(s):
+    """CLST/SRST/MVST/CKSM (loop on CC 3: partial completion is CPU-determined), MVCL/CLCL, TRT/TRTR.
+    Operand addresses are R13 + offset and are turned back into offsets afterwards."""
     r = s.rng
-    c = r.randrange(2)
+    c = r.randrange(6)
     ch = r.randrange(256)
     if c == 0:   # CLST: terminator planted in both operands
         o1, o2 = r.randrange(0, SCRATCH - 64), r.randrange(0, SCRATCH - 64)
         k1, k2 = r.randrange(0, 64), r.randrange(0, 64)
         if r.randrange(2):
-            s.add(['mvc %d(%d,%%r13),%d(%%r13)' % (o1, min(k1, k2) + 1 if min(k1, k2) + 1 <= 256 else 1, o2)])
+            s.add(['mvc %d(%d,%%r13),%d(%%r13)' % (o1, min(k1, k2) + 1, o2)])
         s.add(['lghi %%r0,%d' % ch, 'mvi %d(%%r13),%d' % (o1 + k1, ch), 'mvi %d(%%r13),%d' % (o2 + k2, ch),
                'la %%r4,%d(%%r13)' % o1, 'la %%r5,%d(%%r13)' % o2, '0: clst %r4,%r5', 'jo 0b'], True)
         s.add(['slgr %r4,%r13', 'slgr %r5,%r13'])
-    else:        # SRST over [R2, R1)
+    elif c == 1:  # SRST over [R2, R1)
         o2 = r.randrange(0, SCRATCH - 128)
         e = o2 + r.randrange(0, 128)
         if r.randrange(2):
@@ -430,6 +432,33 @@ def gen_string(s):
         s.add(['lghi %%r0,%d' % ch, 'la %%r6,%d(%%r13)' % e, 'la %%r7,%d(%%r13)' % o2,
                '0: srst %r6,%r7', 'jo 0b'], True)
         s.add(['slgr %r6,%r13', 'slgr %r7,%r13'])
+    elif c == 2:  # MVST: source terminated within 64 bytes, destination does not overlap it
+        o2 = r.randrange(0, SCRATCH // 2 - 64)
+        o1 = r.randrange(SCRATCH // 2, SCRATCH - 64)
+        s.add(['lghi %%r0,%d' % ch, 'mvi %d(%%r13),%d' % (o2 + r.randrange(64), ch),
+               'la %%r2,%d(%%r13)' % o1, 'la %%r3,%d(%%r13)' % o2, '0: mvst %r2,%r3', 'jo 0b'], True)
+        s.add(['slgr %r2,%r13', 'slgr %r3,%r13'])
+    elif c == 3:  # CKSM: R1 = checksum, R2/R2+1 = address/length
+        o2, ln = r.randrange(0, SCRATCH - 256), r.randrange(0, 257)
+        s.add(['la %%r4,%d(%%r13)' % o2, 'lghi %%r5,%d' % ln, '0: cksm %r1,%r4', 'jo 0b'], True)
+        s.add(['slgr %r4,%r13'])
+    elif c == 4:  # MVCL / CLCL: R1/R1+1 and R2/R2+1 = address / (pad byte, 24-bit length)
+        m = r.choice(['mvcl', 'clcl'])
+        o1, o2 = r.randrange(0, SCRATCH - 256), r.randrange(0, SCRATCH - 256)
+        l1, l2 = r.randrange(0, 257), r.randrange(0, 257)
+        pad = r.randrange(256)
+        s.add(['la %%r2,%d(%%r13)' % o1, 'llilf %%r3,%d' % l1, 'la %%r4,%d(%%r13)' % o2,
+               'llilf %%r5,%d' % ((pad << 24) | l2), '%s %%r2,%%r4' % m], True)
+        s.add(['slgr %r2,%r13', 'slgr %r4,%r13'])
+    else:         # TRT / TRTR: R1 = address of the first nonzero function byte, R2 bits 56-63 = it
+        m = r.choice(['trt', 'trtr'])
+        ln = r.randrange(1, 257)
+        o1 = r.randrange(0 if m == 'trt' else ln - 1, SCRATCH - (ln if m == 'trt' else 0))
+        o2 = r.randrange(0, SCRATCH - 256)
+        if r.randrange(2):       # mostly-zero function table
+            s.add(['xc %d(256,%%r13),%d(%%r13)' % (o2, o2), 'mvi %d(%%r13),%d' % (o2 + r.randrange(256), 1 + r.randrange(255))])
+        s.add(['la %r1,0(%r13)', '%s %d(%d,%%r13),%d(%%r13)' % (m, o1, ln, o2)], True)
+        s.add(['slgr %r1,%r13'])
 
 
 def gen_ex(s):
@@ -453,7 +482,7 @@ def gen_ex(s):
 
 GENS = [(gen_rr, 10), (gen_rrr, 5), (gen_rx, 12), (gen_la, 2), (gen_shift, 6), (gen_ri, 6), (gen_ril, 6),
         (gen_rot, 5), (gen_riek, 2), (gen_si, 5), (gen_ss, 3), (gen_cs, 2), (gen_ia, 2), (gen_lm, 2),
-        (gen_icm, 2), (gen_loc, 4), (gen_mul, 3), (gen_div, 3), (gen_string, 1), (gen_ex, 2),
+        (gen_icm, 2), (gen_loc, 4), (gen_mul, 3), (gen_div, 3), (gen_string, 2), (gen_ex, 2),
         ('branch', 5)]
 
 

@@ -21,13 +21,15 @@ _start:
 
 	.text
 	.global plat_write          /* void plat_write(const char *buf, size_t len) */
-plat_write:
-	diag %r2,%r3,0x5a00
+plat_write:                         /* DIAG code = low 16 bits of the second-operand address */
+	lghi %r1,0x5a00
+	diag %r2,%r3,0(%r1)
 	br %r14
 
 	.global plat_exit           /* void plat_exit(int code) */
 plat_exit:
-	diag %r2,%r0,0x5a01
+	lghi %r1,0x5a01
+	diag %r2,%r0,0(%r1)
 	larl %r1,fail_psw
 	lpswe 0(%r1)
 
