@@ -116,6 +116,17 @@ int arm64_run(struct arm64_cpu *c, uint64_t max_insns)
             continue;
         }
         c->npc = c->pc + 4;
+        bool stepping = false;
+        if (__builtin_expect(c->sr.mdscr & 1, 0) && arm64_step_active(c)) {
+            if (!c->ss) { /* active-pending: the step is complete, take the exception */
+                arm64_step_exception(c);
+                if (c->nullified)
+                    c->nullified = false;
+                c->pc = c->npc;
+                continue;
+            }
+            stepping = true; /* active-not-pending: execute one instruction */
+        }
         if (__builtin_expect(c->il, 0)) {
             /* Illegal Execution state (D1.4.x): taken before the next instruction executes */
             arm64_exc(c, EC_ILLEGAL, 0);
@@ -126,8 +137,14 @@ int arm64_run(struct arm64_cpu *c, uint64_t max_insns)
                 if (log_enabled(LOG_EXEC | LOG_IN_ASM))
                     trace_insn(c, insn, e);
                 e->exec(c, insn);
+                if (stepping)
+                    c->step_ex = (e->exec == exec_excl || e->exec == exec_excl_pair) && BIT(insn, 22);
             }
         }
+        if (stepping && !c->nullified && !c->ss_from_eret)
+            c->ss = false; /* -> active-pending (an exception entry has cleared it already; a stepped
+                              ERET takes PSTATE.SS from SPSR_EL1.SS) */
+        c->ss_from_eret = false;
         if (__builtin_expect(c->nullified, 0)) {
             c->nullified = false;
             c->insn_count--;

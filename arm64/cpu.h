@@ -88,6 +88,9 @@ struct arm64_env {
     /* HLT #imm (semihosting uses HLT #0xF000). Return true if handled (execution continues after the
      * HLT); false makes the HLT UNDEFINED (no halting debug). NULL: UNDEFINED. */
     bool (*hlt)(void *opaque, struct arm64_cpu *cpu, uint16_t imm);
+    /* (g) A generic-timer register (CNTP_*, CNTV_*, CNTKCTL_EL1) was written: the env re-evaluates
+     * arm64_timer_irq_level() / arm64_timer_deadline(). NULL: not needed. */
+    void (*timer_changed)(void *opaque, struct arm64_cpu *cpu);
 };
 
 /* Pack a system register encoding. */
@@ -208,6 +211,8 @@ struct arm64_cpu {
     bool nullified;           /* the env nullified the current instruction */
     bool irq_any;             /* some interrupt input or virtual interrupt is asserted */
     bool tlb_has_large;       /* some TLB entry comes from a mapping larger than 4 KiB */
+    bool step_ex;             /* software step: the stepped instruction was a load-exclusive */
+    bool ss_from_eret;        /* PSTATE.SS was just written by an exception return */
     struct tlb_set tlb[ARM64_TLB_VIEWS];
 };
 

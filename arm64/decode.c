@@ -400,15 +400,15 @@ unsigned arm64_insn_access_size(const struct arm64_insn *e, uint32_t insn)
         return 1u << (insn >> 30);
     if (e->size)
         return e->size;
-    if (e->cls == ARM64_C_LDST && (insn & 0x3B000000u) == 0x28000000u) /* GP pairs */
+    if (e->cls == ARM64_C_LDST && (insn & 0x3E000000u) == 0x28000000u) /* GP pairs */
         return (insn >> 31) ? 8 : 4;
     if (e->cls == ARM64_C_LDST_EXCL) /* CASP */
         return (insn >> 30 & 1) ? 8 : 4;
-    if (e->cls == ARM64_C_FPSIMD && (insn & 0x3B000000u) == 0x38000000u) /* SIMD&FP single */
+    if (e->cls == ARM64_C_FPSIMD && (insn & 0x3C000000u) == 0x3C000000u) /* SIMD&FP single */
         return 1u << ((insn >> 30) | ((insn >> 23 & 1) << 2));
-    if (e->cls == ARM64_C_FPSIMD && (insn & 0x3A000000u) == 0x28000000u) /* SIMD&FP pair */
+    if (e->cls == ARM64_C_FPSIMD && (insn & 0x3E000000u) == 0x2C000000u) /* SIMD&FP pair */
         return 4u << (insn >> 30);
-    if (e->cls == ARM64_C_FPSIMD && (insn & 0x3B000000u) == 0x18000000u) /* SIMD&FP literal */
+    if (e->cls == ARM64_C_FPSIMD && (insn & 0x3F000000u) == 0x1C000000u) /* SIMD&FP literal */
         return 4u << (insn >> 30);
     return 0;
 }

@@ -160,8 +160,10 @@ void arm64_exception_return(struct arm64_cpu *c, uint64_t spsr, uint64_t elr)
         c->spsel = sp;
         c->il = true;
     }
-    /* PSTATE.SS is restored only when software step is enabled (MDSCR_EL1.SS, not implemented) */
-    c->ss = false;
+    /* PSTATE.SS is restored from SPSR.SS only when software step is active in the target state
+     * (Arm ARM D2.12.x "Entering the active-not-pending state") */
+    c->ss = arm64_step_active(c) ? (spsr >> 21 & 1) : false;
+    c->ss_from_eret = true;
     c->event_reg = true;        /* exception return is a WFE wake-up event */
     c->excl_valid = false;      /* and clears the local exclusive monitor */
     c->npc = elr;
@@ -196,6 +198,31 @@ void exec_svc(struct arm64_cpu *c, uint32_t insn)
         return;
     }
     arm64_exception_entry(c, EXC_SYNC, (uint64_t)EC_SVC << 26 | ESR_IL | imm, c->pc + 4, false, 0);
+    c->sr.spsr &= ~(uint64_t)ARM64_PSTATE_SS; /* the SVC itself completed: a step ends on return */
+}
+
+/* AArch64.GenerateDebugExceptions(): no debug exceptions while the OS lock or the OS double lock is
+ * set; at EL0 they are enabled (targeting EL1); at EL1 they need MDSCR_EL1.KDE = 1 and PSTATE.D = 0. */
+bool arm64_debug_enabled(const struct arm64_cpu *c)
+{
+    if ((c->sr.oslsr & 2) || (c->sr.osdlr & 1))
+        return false;
+    if (c->el == 0)
+        return true;
+    return (c->sr.mdscr & (1u << 13)) && !(c->daif & ARM64_PSTATE_D);
+}
+
+/* Software Step exception (EC 0x32 from EL0, 0x33 from EL1): ISV = 1, EX, IFSC = 0x22; ELR = the
+ * instruction that would be stepped next. MDCR_EL2.TDE routes it to EL2. */
+void arm64_step_exception(struct arm64_cpu *c)
+{
+    uint32_t iss = 1u << 24 | (uint32_t)c->step_ex << 6 | 0x22;
+    c->step_ex = false;
+    if (c->el2_present && (c->el2.mdcr & (1u << 8))) {
+        arm64_trap_el2(c, EC_SSTEP_LOW, iss);
+        return;
+    }
+    arm64_exc(c, c->el ? EC_SSTEP_CUR : EC_SSTEP_LOW, iss);
 }
 
 void exec_hvc(struct arm64_cpu *c, uint32_t insn)

@@ -128,6 +128,15 @@ bool arm64_fp_access_ok(struct arm64_cpu *c);
 bool arm64_check_interrupts(struct arm64_cpu *c);
 /* Recompute whether any interrupt might be pending (after lines, HCR or DAIF change). */
 void arm64_update_irq(struct arm64_cpu *c);
+/* Self-hosted debug (Arm ARM D2): debug exceptions enabled from the current state (OS lock, OS double
+ * lock, and at EL1 MDSCR_EL1.KDE with PSTATE.D clear), software step active. */
+bool arm64_debug_enabled(const struct arm64_cpu *c);
+static inline bool arm64_step_active(const struct arm64_cpu *c)
+{
+    return (c->sr.mdscr & 1) && arm64_debug_enabled(c);
+}
+/* Take the Software Step exception (active-pending state) for the instruction at c->pc. */
+void arm64_step_exception(struct arm64_cpu *c);
 /* ERET semantics (also used by the SAE model's tests). */
 void arm64_exception_return(struct arm64_cpu *c, uint64_t spsr, uint64_t elr);
 

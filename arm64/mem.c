@@ -12,7 +12,6 @@
 
 enum { T_R = 0, T_W = 1, T_X = 2 };
 
-#define FSC_ADDR_SIZE_L0 0x00u
 #define FSC_SEA 0x10u
 #define FSC_ALIGN 0x21u
 
@@ -23,11 +22,6 @@ static inline unsigned view_of(const struct arm64_cpu *c, int type, unsigned fla
     if (type != T_X && c->pan)
         return ARM64_TLB_EL1_PAN;
     return ARM64_TLB_EL1;
-}
-
-static inline bool mmu_on(const struct arm64_cpu *c)
-{
-    return (c->sr.sctlr & 1) && !(c->el2_present && (c->el2.hcr & HCR_DC));
 }
 
 /* Data or instruction abort to EL1 (EC 0x20/0x21, 0x24/0x25). */
@@ -93,24 +87,12 @@ struct xlat {
 
 enum xlat_result { X_OK, X_FAULT, X_NULLIFIED };
 
-/* Translate va for an access of `type` in `view`. On a fault fills *fsc / *s1ptw. */
+/* Translate va for an access of `type` in `view` (SCTLR_EL1.M = 0 or HCR_EL2.DC: the flat mapping
+ * of AArch64.S1DisabledOutput, also done by arm_s1_translate). On a fault fills *fsc / *s1ptw. */
 static enum xlat_result translate(struct arm64_cpu *c, uint64_t va, int type, unsigned view, bool debug,
                                   struct xlat *x, unsigned *fsc, bool *s1ptw)
 {
     *s1ptw = false;
-    if (!mmu_on(c)) {
-        /* MMU off: flat mapping; a VA above the implemented PA size is an address size fault, level 0
-         * (D8.2.x "The effects of disabling address translation") */
-        if (va >> 48) {
-            *fsc = FSC_ADDR_SIZE_L0;
-            return X_FAULT;
-        }
-        x->pa = va;
-        x->perm = 7;
-        x->large = false;
-        x->attr = 0;
-        return X_OK;
-    }
     struct arm_s1_regs regs;
     s1_regs(c, &regs);
     struct arm_s1_access acc = { va, (enum arm_access)type, view == ARM64_TLB_EL0, view == ARM64_TLB_EL1_PAN };
@@ -361,23 +343,24 @@ bool arm64_dc_va_check(struct arm64_cpu *c, uint64_t va)
 
 uint64_t arm64_at(struct arm64_cpu *c, uint64_t va, bool write, bool el0)
 {
-    int type = write ? T_W : T_R;
-    unsigned view = el0 ? ARM64_TLB_EL0 : ARM64_TLB_EL1; /* AT S1E1R/W do not apply PAN (no FEAT_PAN2) */
-    struct xlat x;
-    unsigned fsc = 0;
-    bool s1ptw = false;
-    enum xlat_result r = translate(c, va, type, view, false, &x, &fsc, &s1ptw);
-    if (r == X_NULLIFIED) {
-        c->nullified = true;
-        return c->sr.par;
+    /* AT S1E1R/W, S1E0R/W (C5.5 "A64 address translation instructions"): a stage-1 walk with the
+     * permission check of the access; AT S1E1R/W do not apply PSTATE.PAN (no FEAT_PAN2). */
+    struct arm_s1_regs regs;
+    s1_regs(c, &regs);
+    struct arm_s1_access acc = { va, write ? ARM_ACC_WRITE : ARM_ACC_READ, el0, false };
+    struct walk_ctx w = { c, va, write ? T_W : T_R, false, false };
+    struct arm_s1_result res;
+    struct arm_s1_fault f;
+    memset(&res, 0, sizeof(res));
+    memset(&f, 0, sizeof(f));
+    if (arm_s1_translate(&regs, &acc, desc_read, &w, &res, &f) != 0) {
+        if (w.nullified) {
+            c->nullified = true;
+            return c->sr.par;
+        }
+        return arm_s1_par_fault(&f, false);
     }
-    if (r == X_FAULT)
-        return 1 | (uint64_t)fsc << 1 | (uint64_t)s1ptw << 8; /* F = 1, FST, PTW */
-    if (!(x.perm & (1u << type)))
-        return 1 | (uint64_t)(0x0C | 3) << 1; /* permission fault, level 3 */
-    uint64_t attr = mmu_on(c) ? x.attr : 0x00; /* MMU off: Device-nGnRnE */
-    uint64_t sh = (attr & 0xF0) ? 3 : 2;
-    return (x.pa & 0x0000FFFFFFFFF000ULL) | attr << 56 | sh << 7;
+    return arm_s1_par_ok(&res);
 }
 
 /* ---- TLB maintenance ---- */

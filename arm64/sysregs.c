@@ -336,6 +336,9 @@ static void sr_write(struct arm64_cpu *c, const struct sysreg *r, uint64_t v)
         sr_write_special(c, r, v);
     else if (r->off >= 0)
         *sr_field(c, r) = (v & r->wmask) | r->res1;
+    /* timer outputs depend on these: let the platform re-evaluate the interrupt lines at once */
+    if ((r->enc >> 7 & 15) == 14 && c->env->timer_changed)
+        c->env->timer_changed(c->env_opaque, c);
 }
 
 bool arm64_sysreg_read(struct arm64_cpu *c, uint32_t enc, uint64_t *val)
@@ -357,10 +360,7 @@ bool arm64_sysreg_write(struct arm64_cpu *c, uint32_t enc, uint64_t val)
     const struct sysreg *r = sr_find(enc);
     if (!r)
         return false;
-    if (r->acc & SR_SPECIAL)
-        sr_write_special(c, r, val);
-    else if (r->off >= 0)
-        *sr_field(c, r) = (val & r->wmask) | r->res1;
+    sr_write(c, r, val);
     return true;
 }
 

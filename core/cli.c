@@ -12,7 +12,7 @@
 
 enum opt_id {
     OPT_M, OPT_KERNEL, OPT_INITRD, OPT_APPEND, OPT_DTB, OPT_BIOS, OPT_MEM, OPT_HOSTMEM, OPT_SMP,
-    OPT_SERIAL, OPT_D, OPT_DFILE, OPT_S, OPT_GDB, OPT_FREEZE, OPT_DEBUG, OPT_NOGRAPHIC, OPT_NOSAE,
+    OPT_SERIAL, OPT_D, OPT_DFILE, OPT_S, OPT_GDB, OPT_GDBTARGET, OPT_FREEZE, OPT_DEBUG, OPT_NOGRAPHIC, OPT_NOSAE,
     OPT_STATS, OPT_QUIET, OPT_CLOCK, OPT_TIMEOUT, OPT_MAXINSNS, OPT_TRACEBIN, OPT_HELP, OPT_VERSION,
 };
 
@@ -43,6 +43,7 @@ static const struct opt opts[] = {
     { "D", OPT_DFILE, "FILE", "write the -d log to FILE instead of stderr", true },
     { "s", OPT_S, NULL, "GDB stub on tcp::1234 (shorthand for -gdb tcp::1234)", true },
     { "gdb", OPT_GDB, "tcp::PORT", "GDB remote stub listening on PORT", true },
+    { "gdb-target", OPT_GDBTARGET, "arm|s390", "which CPU the GDB stub serves (default arm: the Arm guest)", false },
     { "S", OPT_FREEZE, NULL, "do not start the CPU: enter the debug shell (or wait for gdb)", true },
     { "debug", OPT_DEBUG, NULL, "run under the interactive debug shell", false },
     { "nographic", OPT_NOGRAPHIC, NULL, "accepted for QEMU compatibility (saesim has no display)", true },
@@ -199,6 +200,11 @@ int cli_parse(int argc, char **argv, struct saesim_config *cfg)
             if (strncmp(val, "tcp::", 5) != 0 || parse_u64(val + 5, &n) != 0 || n == 0 || n > 65535)
                 return usage_error("invalid -gdb '%s'%s (expected tcp::PORT)", val, "");
             cfg->gdb = val;
+            break;
+        case OPT_GDBTARGET:
+            if (strcmp(val, "arm") && strcmp(val, "s390"))
+                return usage_error("invalid --gdb-target '%s'%s (arm or s390)", val, "");
+            cfg->gdb_target = val;
             break;
         case OPT_FREEZE: cfg->freeze = true; break;
         case OPT_DEBUG: cfg->debug_shell = true; break;

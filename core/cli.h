@@ -33,6 +33,7 @@ struct saesim_config {
     const char *log_spec;      /* -d */
     const char *log_path;      /* -D */
     const char *gdb;           /* -gdb tcp::PORT, or "tcp::1234" for -s */
+    const char *gdb_target;    /* --gdb-target: "arm" (default) or "s390" */
     bool freeze;               /* -S: do not start; enter the debug shell / wait for gdb */
     bool debug_shell;          /* --debug */
     bool nographic;            /* -nographic (accepted; saesim has no graphics) */

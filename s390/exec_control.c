@@ -125,8 +125,10 @@ DEF(tam)
 }
 
 /* ---- control registers ---- */
+/* CR0 (low-address protection, EDAT controls) and the ASCEs shape translation: start afresh. */
 static void cr_changed(struct s390_cpu *c)
 {
+    s390_tlb_flush(c);
     s390_tlb_update_context(c);
     c->check_irq = true;
 }

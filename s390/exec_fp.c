@@ -28,6 +28,10 @@ DEF(ld)    { check_afp(c, a->r1); set_fpr(c, a->r1, s390_ld(c, EA2(c, a), 8)); }
 DEF(le)    { check_afp(c, a->r1); set_fpr32(c, a->r1, (uint32_t)s390_ld(c, EA2(c, a), 4)); }
 DEF(std)   { s390_st(c, EA2(c, a), 8, fpr(c, a->r1)); }
 DEF(ste)   { s390_st(c, EA2(c, a), 4, fpr32(c, a->r1)); }
+/* LOAD LENGTHENED (HFP, short to long): the short operand with 32 zero bits appended; gcc uses
+ * it to load a word into the left half of an FPR. */
+DEF(lde)   { check_afp(c, a->r1); set_fpr(c, a->r1, s390_ld(c, EA2(c, a), 4) << 32); }
+DEF(lder)  { set_fpr(c, a->r1, (uint64_t)fpr32(c, a->r2) << 32); }
 DEF(ldr)   { set_fpr(c, a->r1, fpr(c, a->r2)); }
 DEF(ler)   { set_fpr32(c, a->r1, fpr32(c, a->r2)); }
 DEF(lzdr)  { set_fpr(c, a->r1, 0); }
@@ -174,6 +178,8 @@ const struct s390_insn s390_insns_fp[] = {
     ROW(0xED67, "stdy", RXYa, op_std, F | IF_R1_R | IF_MEM_W, 8),
     ROW(0x7000, "ste", RXa, op_ste, F | IF_R1_R | IF_MEM_W, 4),
     ROW(0xED66, "stey", RXYa, op_ste, F | IF_R1_R | IF_MEM_W, 4),
+    ROW(0xED24, "lde", RXE, op_lde, F | IF_R1_W | IF_MEM_R, 4),
+    ROW(0xB324, "lder", RRE, op_lder, F | IF_R1_W | IF_R2_R, 0),
     ROW(0x2800, "ldr", RR, op_ldr, F | IF_R1_W | IF_R2_R, 0),
     ROW(0x3800, "ler", RR, op_ler, F | IF_R1_W | IF_R2_R, 0),
     ROW(0xB375, "lzdr", RRE, op_lzdr, F | IF_R1_W, 0),

@@ -112,7 +112,7 @@ static void exec_easr(struct s390_cpu *c, const struct s390_args *a)
     struct sae_cpu *s = sae_of(c);
     struct sae_storage_ops ops;
     struct sae_insn_env env = make_env(s, &ops);
-    uint64_t v;
+    uint64_t v = 0;
     present_px(s, sae_exec_easr(&s->ctx, &env, &v, a->r3, c->gr[a->r3], (uint16_t)a->i2, a->m4));
     c->gr[a->r1] = v;
 }
@@ -138,6 +138,9 @@ static int s2_read_entry(void *opaque, uint64_t abs, uint64_t *entry)
 }
 
 #define SAE_SLICE_MAX 1024u
+/* Guest instructions after which SAE ends with icptr 0x00 for an internal reason (MD-38), so the
+ * host run loop keeps control (instruction budgets, debugger) even when nothing else happens. */
+#define SAE_MAX_GUEST_INSNS (1ull << 22)
 
 /* Guest instructions to run before the next boundary check: bounded by the next host clock event
  * and the next timer deadline (icount mode: 2^shift ns per instruction), so rules 1-3 of §7.8 are
@@ -196,11 +199,13 @@ static void exec_sae(struct s390_cpu *c, const struct s390_args *a)
     qlog(LOG_SAE, "sae: entry sd 0x%016llx pc 0x%016llx\n", (unsigned long long)sd_real,
          (unsigned long long)s->arm->pc);
 
+    uint64_t start = s->arm->insn_count;
     for (;;) {
         struct sae_timers ts;
         sae_guest_timers(s, &ts);
         /* A debugger break or exit request of the host run loop ends SAE too (MD-38 internal). */
-        bool host = s390_interrupt_pending_enabled(c) || c->stop != S390_RUNNING;
+        bool host = s390_interrupt_pending_enabled(c) || c->stop != S390_RUNNING ||
+                    s->arm->insn_count - start >= SAE_MAX_GUEST_INSNS;
         uint64_t cnt = sae_guest_cnt_now(s);
         struct sae_boundary_in in = { host, &s->vgic, &ts, cnt, s->arm->el2.hcr, arm64_get_pstate(s->arm) };
         struct sae_boundary_out o;

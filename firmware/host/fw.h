@@ -48,6 +48,7 @@ struct fw {
     uint64_t csselr;            /* CSSELR_EL1, held in software (TID2) */
     struct vgic vgic;
     bool timer_fw_masked[2];    /* [0] virtual, [1] physical: IMASK set by the firmware (timer.c) */
+    uint32_t timer_masked_ctl[2]; /* CTL.ENABLE|IMASK as the firmware left it */
     bool verbose;
     struct saesim_fw_stats *stats;
 };
@@ -90,6 +91,7 @@ void handle_host_access(struct fw *fw, unsigned icptr);
 /* psci.c glue in run_loop.c; timer.c */
 void timer_intercept(struct fw *fw, uint8_t tir);
 void timer_after_exit(struct fw *fw, unsigned icptr);
+void timer_mmio_written(struct fw *fw);
 void timer_wait_idle(struct fw *fw);
 
 /* vgic.c (firmware side) */

@@ -16,7 +16,7 @@ static bool ipa_is_ram(const struct fw *fw, uint64_t ipa)
     return ipa >= fw->bp.ram_ipa && ipa - fw->bp.ram_ipa < fw->bp.ram_size;
 }
 
-static void do_mmio(struct fw *fw, const struct mmio_access *a, uint64_t esr)
+static void do_mmio(struct fw *fw, const struct mmio_access *a)
 {
     struct sae_sd *sd = fw->sd;
     uint64_t status, value = 0;
@@ -37,7 +37,8 @@ static void do_mmio(struct fw *fw, const struct mmio_access *a, uint64_t esr)
     }
     if (!a->write && a->rt != 31)
         sd->gpr[a->rt] = mmio_load_result(a, value);
-    (void)esr;
+    if (a->write)
+        timer_mmio_written(fw);
     vcpu_skip_insn(fw);
 }
 
@@ -75,7 +76,7 @@ void handle_host_access(struct fw *fw, unsigned icptr)
     struct mmio_access a;
     switch (abort_classify(esr, hai->teid, hai->far, &a)) {
     case ABORT_MMIO:
-        do_mmio(fw, &a, esr);
+        do_mmio(fw, &a);
         break;
     case ABORT_SKIP:
         vcpu_skip_insn(fw);

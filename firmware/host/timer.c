@@ -35,36 +35,46 @@ void timer_intercept(struct fw *fw, uint8_t tir)
         if (!timer_linked(fw, t)) {
             /* The GIC model does not take the PPI (disabled in GICR_ISENABLER0, group off, ...).
              * Without an LR link SAE would intercept again before any guest instruction, so the
-             * firmware masks the timer (IMASK) until the next interception of another kind. */
+             * firmware masks the timer (IMASK) until the guest writes a device register (which may
+             * enable the PPI: timer_mmio_written) or rewrites CNTx_CTL itself. */
             *timer_ctl(fw, t) |= CNT_CTL_IMASK;
             fw->timer_fw_masked[t] = true;
+            fw->timer_masked_ctl[t] = *timer_ctl(fw, t) & (CNT_CTL_ENABLE | CNT_CTL_IMASK);
         }
     }
 }
 
-/* After every interception that is not a timer one: undo a firmware-set IMASK (the guest has run
- * instructions since), and lower the line of a timer the guest has disabled or masked itself. */
+/* After every interception: a timer the firmware masked whose CTL the guest has since rewritten
+ * (ENABLE/IMASK changed) belongs to the guest again. */
 void timer_after_exit(struct fw *fw, unsigned icptr)
 {
-    if (icptr == ICPT_TIMER)
-        return;
-    for (int t = 0; t < 2; t++) {
+    (void)icptr;
+    for (int t = 0; t < 2; t++)
+        if (fw->timer_fw_masked[t] &&
+            (*timer_ctl(fw, t) & (CNT_CTL_ENABLE | CNT_CTL_IMASK)) != fw->timer_masked_ctl[t]) {
+            fw->timer_fw_masked[t] = false;
+            hostif_call(SAESIM_DIAG_IRQ_LINE, timer_ppi[t], 0, 0, 0, 0);
+        }
+}
+
+/* A guest MMIO write completed: it may have enabled a timer PPI, so undo the firmware's IMASK; if the
+ * PPI is still not deliverable the next timer interception masks again. */
+void timer_mmio_written(struct fw *fw)
+{
+    for (int t = 0; t < 2; t++)
         if (fw->timer_fw_masked[t]) {
             *timer_ctl(fw, t) &= ~CNT_CTL_IMASK;
             fw->timer_fw_masked[t] = false;
             hostif_call(SAESIM_DIAG_IRQ_LINE, timer_ppi[t], 0, 0, 0, 0);
         }
-    }
 }
 
 /* Earliest TOD deadline of the enabled, unmasked, unlinked timers; 0 if none; 1 if one has expired. */
 static uint64_t next_deadline(struct fw *fw)
 {
-    static const int ids[2] = { 0, 1 };
     uint64_t best = 0;
     uint64_t now_cnt = vcpu_guest_counter(fw), now_tod = stck();
-    for (int k = 0; k < 2; k++) {
-        int t = ids[k];
+    for (int t = 0; t < 2; t++) {
         uint32_t ctl = *timer_ctl(fw, t);
         if (!(ctl & CNT_CTL_ENABLE) || (ctl & CNT_CTL_IMASK) || timer_linked(fw, t))
             continue;

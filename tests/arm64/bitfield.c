@@ -19,7 +19,7 @@ int main(void)
     CHECK_EQ(OP1("uxtb %w0, %w1", 0x1ff), 0xff);
     CHECK_EQ(OP1("uxth %w0, %w1", 0x12345678), 0x5678);
     CHECK_EQ(OP1("sxtw %0, %w1", 0x80000000), 0xffffffff80000000);
-    CHECK_EQ(OP1("ubfiz %0, %1, #60, #8", 0xab), 0xb000000000000000);
+    CHECK_EQ(OP1("ubfiz %0, %1, #60, #4", 0xab), 0xb000000000000000);
     CHECK_EQ(OP1("sbfiz %0, %1, #4, #4", 0x8), 0xffffffffffffff80);
     uint64_t r;
     __asm__ volatile("mov %0, #-1\n bfi %0, xzr, #4, #8" : "=&r"(r));

@@ -48,7 +48,7 @@ int main(void)
     /* move wide */
     __asm__ volatile("movz %0, #0x1234, lsl #32" : "=r"(r));
     CHECK_EQ(r, 0x0000123400000000);
-    __asm__ volatile("mov x9, #-1\n movn %w9, #0\n mov %0, x9" : "=r"(r) : : "x9");
+    __asm__ volatile("mov x9, #-1\n movn w9, #0\n mov %0, x9" : "=r"(r) : : "x9");
     CHECK_EQ(r, 0x00000000ffffffff);
     __asm__ volatile("movn %0, #1" : "=r"(r));
     CHECK_EQ(r, 0xfffffffffffffffe);
@@ -56,7 +56,7 @@ int main(void)
     CHECK_EQ(r, 0x7fffffffffffffff);
     __asm__ volatile("ldr %0, =0x1111222233334444\n movk %0, #0xbeef, lsl #16" : "=r"(r));
     CHECK_EQ(r, 0x11112222beef4444);
-    __asm__ volatile("mov x9, #-1\n movk %w9, #0x5555\n mov %0, x9" : "=r"(r) : : "x9");
+    __asm__ volatile("mov x9, #-1\n movk w9, #0x5555\n mov %0, x9" : "=r"(r) : : "x9");
     CHECK_EQ(r, 0x00000000ffff5555); /* a W write zero-extends */
     /* ADR / ADRP */
     __asm__ volatile("adr %0, t_exit" : "=r"(r));

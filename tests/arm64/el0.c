@@ -15,7 +15,7 @@ static uint64_t el0_ctr(uint64_t a) { __asm__ volatile("mrs %0, ctr_el0" : "=r"(
 static uint64_t el0_daif(uint64_t a) { __asm__ volatile("msr daifset, #2" ::: "memory"); return a; }
 static uint64_t el0_wfi(uint64_t a) { __asm__ volatile("wfi" ::: "memory"); return a; }
 static uint64_t el0_wfe_event(uint64_t a) { __asm__ volatile("sevl\n wfe" ::: "memory"); return a; }
-static uint64_t el0_wfe(uint64_t a) { __asm__ volatile("wfe" ::: "memory"); return a; }
+static uint64_t el0_wfe(uint64_t a) { __asm__ volatile("wfe\n wfe" ::: "memory"); return a; } /* the ERET set the event register */
 static uint64_t el0_dczva(uint64_t a) { __asm__ volatile("dc zva, %0" : : "r"(a) : "memory"); return 0; }
 static uint64_t el0_dczid(uint64_t a) { (void)a; return READ_SYSREG(dczid_el0); }
 static uint64_t el0_cntvct(uint64_t a) { (void)a; return READ_SYSREG(cntvct_el0); }

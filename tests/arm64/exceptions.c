@@ -50,7 +50,7 @@ int main(void)
         __asm__ volatile("hvc #0" : "+r"(x0), "+r"(x1) : : "x2", "x3", "memory");
         CHECK_EQ(x0, 0);
         x0 = 0x8400000a;
-        x1 = 0x84000001; /* CPU_SUSPEND: not supported */
+        x1 = 0x84000042; /* not a PSCI function */
         __asm__ volatile("hvc #0" : "+r"(x0), "+r"(x1) : : "x2", "x3", "memory");
         CHECK_EQ(x0, (uint64_t)-1);
         x0 = 0x84000042; /* unknown function */
@@ -105,7 +105,7 @@ int main(void)
     EXPECT(0x96000061, 4);
     CHECK_EQ(t_last.far, (uint64_t)b + 3);
     t_reset_exc();
-    __asm__ volatile("ldr %w0, [%1, #4]\n ldrb %w0, [%1, #3]" : "=r"(r) : "r"(b) : "memory"); /* aligned: fine */
+    __asm__ volatile("ldr %w0, [%1, #4]\n ldrb %w0, [%1, #3]" : "=&r"(r) : "r"(b) : "memory"); /* aligned: fine */
     CHECK_EQ(t_last.count, 0);
     WRITE_SYSREG(sctlr_el1, READ_SYSREG(sctlr_el1) & ~2ULL);
     __asm__ volatile("isb");
@@ -169,7 +169,7 @@ int main(void)
     WRITE_SYSREG(cpacr_el1, 1ULL << 20); /* FPEN = 0b01: EL1 not trapped */
     __asm__ volatile("isb");
     t_reset_exc();
-    __asm__ volatile("mrs %0, fpcr\n ldr q16, [%1]" : "=r"(r) : "r"(b) : "memory");
+    __asm__ volatile("mrs %0, fpcr\n ldr q16, [%1]" : "=&r"(r) : "r"(b) : "memory");
     CHECK_EQ(t_last.count, 0);
     WRITE_SYSREG(cpacr_el1, 0);
     /* illegal exception return: SPSR.M = EL2h -> PSTATE.IL, then EC 0x0e at the ERET target */

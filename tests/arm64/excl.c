@@ -20,7 +20,7 @@ int main(void)
     __asm__ volatile("ldxr %0, [%2]\n clrex\n stxr %w1, %0, [%2]" : "=&r"(v), "=&r"(st) : "r"(p) : "memory");
     CHECK_EQ(st, 1);
     /* a different address fails */
-    __asm__ volatile("ldxr %0, [%2]\n stxr %w1, %0, [%2, #8]" : "=&r"(v), "=&r"(st) : "r"(p) : "memory");
+    __asm__ volatile("ldxr %0, [%2]\n stxr %w1, %0, [%3]" : "=&r"(v), "=&r"(st) : "r"(p), "r"(p + 1) : "memory");
     CHECK_EQ(st, 1);
     /* W, H and B sizes, acquire/release forms */
     w[1] = 0x1122334455667788ULL;
@@ -54,8 +54,8 @@ int main(void)
     __asm__ volatile("stlr %1, [%0]" : : "r"(p), "r"((uint64_t)0xfeedfacecafebeef) : "memory");
     __asm__ volatile("ldar %w0, [%1]" : "=r"(v) : "r"(p));
     CHECK_EQ(v, 0xcafebeef);
-    __asm__ volatile("stlrb %w1, [%0]\n stlrh %w1, [%0, #2]" : : "r"(p), "r"((uint64_t)0x0102) : "memory");
     uint64_t sp = (uint64_t)p + 2;
+    __asm__ volatile("stlrb %w1, [%0]\n stlrh %w1, [%2]" : : "r"(p), "r"((uint64_t)0x0102), "r"(sp) : "memory");
     __asm__ volatile("ldarh %w0, [%1]" : "=r"(v) : "r"(sp));
     CHECK_EQ(v, 0x0102);
     __asm__ volatile("ldarb %w0, [%1]" : "=r"(v) : "r"(p));

@@ -35,7 +35,7 @@ int main(void)
     CHECK_EQ(r, 0xffffffff87868584);
     __asm__ volatile("ldr %0, [%1, #8]" : "=r"(r) : "r"(b));
     CHECK_EQ(r, 0x8f8e8d8c8b8a8988);
-    __asm__ volatile("ldr %0, [%1, #4088]" : "=r"(r) : "r"(b - 4088 + 16));
+    __asm__ volatile("ldr %0, [%1, #4088]" : "=r"(r) : "r"((uint64_t)b - 4088 + 16));
     CHECK_EQ(r, 0x9796959493929190);
     /* unaligned (SCTLR_EL1.A = 0) and unscaled with a negative offset */
     __asm__ volatile("ldr %0, [%1, #1]" : "=r"(r) : "r"(b));
@@ -44,7 +44,7 @@ int main(void)
     CHECK_EQ(r, 0x8c8b8a8988878685);
     __asm__ volatile("ldurh %w0, [%1, #-1]" : "=r"(r) : "r"(b + 8));
     CHECK_EQ(r, 0x8887);
-    __asm__ volatile("ldursb %w0, [%1, #255]" : "=r"(r) : "r"(b - 250));
+    __asm__ volatile("ldursb %w0, [%1, #255]" : "=r"(r) : "r"((uint64_t)b - 250));
     CHECK_EQ(r, 0xffffff85);
     /* pre-index and post-index writeback */
     p = (uint64_t)b;
@@ -71,7 +71,7 @@ int main(void)
     uint64_t neg = 0xfffffffffffffffcULL; /* W = -4 as SXTW, 0xfffffffc as UXTW */
     __asm__ volatile("ldr %w0, [%1, %w2, sxtw]" : "=r"(r) : "r"(b + 8), "r"(neg));
     CHECK_EQ(r, 0x87868584);
-    __asm__ volatile("ldrb %w0, [%1, %w2, uxtw]" : "=r"(r) : "r"(b - 0xfffffffcULL + 2), "r"(neg));
+    __asm__ volatile("ldrb %w0, [%1, %w2, uxtw]" : "=r"(r) : "r"((uint64_t)b - 0xfffffffcULL + 2), "r"(neg));
     CHECK_EQ(r, 0x82);
     __asm__ volatile("ldr %0, [%1, %2, sxtx #3]" : "=r"(r) : "r"(b + 16), "r"((uint64_t)-1));
     CHECK_EQ(r, 0x8f8e8d8c8b8a8988);

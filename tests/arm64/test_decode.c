@@ -60,10 +60,10 @@ START_TEST(unallocated)
 {
     ck_assert(arm64_insn_unallocated(arm64_decode(0x00000000)));   /* UDF */
     ck_assert(arm64_insn_unallocated(arm64_decode(0x1ac14c20)));   /* CRC32X with sf = 0 */
-    ck_assert(arm64_insn_unallocated(arm64_decode(0xd5480000)) == false); /* SYSL: decoded, UNDEFINED in exec */
+    ck_assert(arm64_insn_unallocated(arm64_decode(0xd5280000)) == false); /* SYSL: decoded, UNDEFINED in exec */
     ck_assert(arm64_insn_unallocated(arm64_decode(0x78a0c020)));   /* LDAPRH (v8.3): not offered */
     ck_assert(arm64_insn_unallocated(arm64_decode(0x08800000)));   /* STLLRB (LOR): not offered */
-    ck_assert(arm64_insn_unallocated(arm64_decode(0x68c00000)));   /* LDPSW-space post with L=0 (STGP) */
+    ck_assert(arm64_insn_unallocated(arm64_decode(0x68800000)));   /* STGP (MTE): opc 01, L = 0 */
     ck_assert(arm64_insn_unallocated(arm64_decode(0xd65f0bff)));   /* RETAA (PAuth) */
     ck_assert(arm64_insn_unallocated(arm64_decode(0x3a000000)) == false); /* ADCS */
 }

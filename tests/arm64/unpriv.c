@@ -7,7 +7,7 @@ static volatile uint64_t cell __attribute__((aligned(16))) = 0x8070605040302010U
 static uint64_t el0_fn(uint64_t addr)
 {
     uint64_t v;
-    __asm__ volatile("ldtr %0, [%1]\n sttrb wzr, [%1, #7]" : "=r"(v) : "r"(addr) : "memory");
+    __asm__ volatile("ldtr %0, [%1]\n sttrb wzr, [%1, #7]" : "=&r"(v) : "r"(addr) : "memory");
     return v;
 }
 

@@ -38,6 +38,8 @@ def common_args(ap, default_len):
     ap.add_argument('--jobs', type=int, default=os.cpu_count() or 2)
     ap.add_argument('--timeout', type=float, default=600, help='seconds per ELF run')
     ap.add_argument('--keep-going', action='store_true', help='report every mismatching sequence')
+    ap.add_argument('--culprit', type=int, default=None,
+                    help='find the first item of this sequence after which saesim and QEMU differ')
     ap.add_argument('--min-insns', type=int, default=0,
                     help='fail unless at least this many instructions were generated and compared')
 
@@ -53,6 +55,13 @@ def parse_lines(text):
 
 def compare_chunk(spec, a, indices, wd, ci):
     """Build, run and compare one chunk. Returns (instructions, list of mismatch reports, error)."""
+    try:
+        return compare_chunk1(spec, a, indices, wd, ci)
+    except (OSError, subprocess.SubprocessError) as e:
+        return 0, [], 'chunk %d (sequences %d-%d): %s' % (ci, indices[0], indices[-1], e)
+
+
+def compare_chunk1(spec, a, indices, wd, ci):
     asm = os.path.join(wd, 'chunk%d.S' % ci)
     with open(asm, 'w') as f:
         ninsn = spec.gen.emit(f, a.seed, indices, a.len, full_dump=a.only is not None, **spec.gen_kwargs(a))
@@ -76,6 +85,8 @@ def compare_chunk(spec, a, indices, wd, ci):
     if rc_o != 0 or not out_o.endswith('END\n'):
         return ninsn, [], 'oracle run failed (status %s): %s\n%s' % (rc_o, ' '.join(spec.oracle_cmd(a, elfs['linux'])),
                                                                     err_o[-2000:])
+    if 'runtime error:' in err_s or 'Sanitizer' in err_s:
+        return ninsn, [], 'saesim sanitizer report (chunk %d): %s' % (ci, err_s[-3000:])
     lo, ls = parse_lines(out_o), parse_lines(out_s)
     reports = []
     sut_ok = rc_s == 0 and out_s.endswith('END\n')
@@ -103,12 +114,49 @@ def compare_chunk(spec, a, indices, wd, ci):
                     rep.append('  memory qemu   ' + x)
                     rep.append('  memory saesim ' + y)
         rep.append('reproduce: ' + spec.repro(a, i))
+        rep.append('first differing instruction: ' + spec.repro(a, i).replace('--only', '--culprit'))
         reports.append('\n'.join(rep))
         if fs is None or not a.keep_going:
             break
     if not reports and not sut_ok:
         return ninsn, [], 'saesim run failed (status %s) after all sequences matched: %s' % (rc_s, err_s[-2000:])
     return ninsn, reports, None
+
+
+def culprit(spec, a, wd):
+    """Run every prefix of sequence a.culprit (cut after each item) on both sides in one ELF each and
+    report the first item after which the states differ, with the oracle's state before it."""
+    pre = spec.gen.prefixes(a.seed, a.culprit, a.len, **spec.gen_kwargs(a))
+    asm = os.path.join(wd, 'culprit%d.S' % a.culprit)
+    with open(asm, 'w') as f:
+        spec.gen.emit_seqs(f, [p[1] for p in pre])
+    elfs = {}
+    for variant in ('linux', 'bare'):
+        elfs[variant] = os.path.join(wd, 'culprit%d-%s.elf' % (a.culprit, variant))
+        rc, so, se = run(spec.build_cmd(a, variant, asm, elfs[variant]), 300)
+        if rc != 0:
+            print('build failed: ' + so + se)
+            return 1
+    rc, out_o, err_o = run(spec.oracle_cmd(a, elfs['linux']), a.timeout)
+    rc_s, out_s, err_s = run(spec.sut_cmd(a, elfs['bare']), a.timeout)
+    lo, ls = parse_lines(out_o), parse_lines(out_s)
+    prev = None
+    for k in range(1, len(pre) + 1):
+        if lo.get(k) != ls.get(k):
+            print('seed %s sequence %d: states first differ after item %d of %d:' % (a.seed, a.culprit, k, len(pre)))
+            print('\n'.join('    ' + x for x in pre[k - 1][0]))
+            if prev:
+                print('  state before it (QEMU): ' + ' '.join('%s=%s' % (n, v) for n, v in zip(spec.fields, prev)))
+            if ls.get(k) is None:
+                print('  saesim printed no state (exit %s): %s' % (rc_s, err_s[-1500:]))
+            else:
+                for name, vo, vs in zip(spec.fields, lo[k], ls[k]):
+                    if vo != vs:
+                        print('  %-8s qemu %s  saesim %s' % (name, vo, vs))
+            return 1
+        prev = lo.get(k)
+    print('seed %s sequence %d: no prefix differs' % (a.seed, a.culprit))
+    return 0
 
 
 def main(spec, default_len):
@@ -120,6 +168,8 @@ def main(spec, default_len):
         ap.error('--saesim PATH (or --oracle-bare) is required')
     wd = a.workdir or os.path.join(os.getcwd(), 'difftest-%s' % spec.name)
     os.makedirs(wd, exist_ok=True)
+    if a.culprit is not None:
+        return culprit(spec, a, wd)
     if a.only is not None:
         chunks = [[a.only]]
     else:

@@ -3,7 +3,9 @@
  * firmware/include/saesim-hostif.h (boot parameter block + DIAGNOSE handlers) is implemented here
  * the way -M sae is expected to implement it, over the virt platform devices (devices/).
  *
- * usage: fw_e2e FIRMWARE.elf GUEST.elf "BOOTARGS" 'expected 1|expected 2|...' [max-s390-insns]
+ * usage: fw_e2e FIRMWARE.elf GUEST.elf "BOOTARGS" 'expected 1|expected 2|...' [max-s390-insns [GUEST.Image]]
+ * With GUEST.Image the kernel is passed as an arm64 Image staged outside guest RAM (the firmware
+ * copies it to RAM base + text_offset) instead of as ELF segments already in place.
  * Prints the firmware console and the guest's PL011 output; exits 0 when the guest powered off with
  * PSCI SYSTEM_OFF (a SYSTEM_RESET is honoured once per run by re-placing the guest image), every
  * expected string appeared in order in the guest output, and no guest line contains "FAIL". */
@@ -29,6 +31,7 @@
 #define RAM_HOST     (32ull << 20)
 #define RAM_SIZE     (128ull << 20)
 #define DTB_IPA      (SAESIM_GUEST_RAM_IPA + (16ull << 20))
+#define STAGE_HOST   (200ull << 20)   /* where an Image kernel is staged, outside guest RAM */
 
 static struct ram ram;
 static struct vclock clk;
@@ -36,6 +39,8 @@ static struct s390_cpu cpu;
 static struct bus devbus;
 static struct virt_platform vp;
 static struct elf_image guest;
+static uint8_t *image;
+static size_t image_len;
 static char fwcon[1 << 16];
 static size_t fwcon_len;
 static int exit_kind = -1, resets;
@@ -58,6 +63,10 @@ static int place_guest(void *opaque, uint64_t ipa, const void *data, size_t len)
 static void place_guest_image(void)
 {
     char err[LOADER_ERR_MAX];
+    if (image) {   /* staged outside RAM: the firmware copies it */
+        ram_write(&ram, STAGE_HOST, image, image_len);
+        return;
+    }
     if (elf_place(&guest, 0, place_guest, NULL, err, sizeof(err))) {
         fprintf(stderr, "fw_e2e: %s\n", err);
         exit(2);
@@ -195,6 +204,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s FIRMWARE.elf GUEST.elf BOOTARGS EXPECTED [MAX_INSNS]\n", argv[0]);
         return 2;
     }
+    setvbuf(stdout, NULL, _IONBF, 0);
     uint64_t max_insns = argc > 5 ? strtoull(argv[5], NULL, 0) : 4000000000ull;
     char err[LOADER_ERR_MAX];
     if (ram_init(&ram, HOST_STORAGE, err, sizeof(err))) {
@@ -216,6 +226,14 @@ int main(int argc, char **argv)
         fprintf(stderr, "fw_e2e: %s\n", err);
         return 2;
     }
+    struct arm64_image_header ih;
+    if (argc > 6) {
+        if (file_read_all(argv[6], &image, &image_len, err, sizeof(err)) ||
+            arm64_image_parse(image, image_len, &ih, err, sizeof(err))) {
+            fprintf(stderr, "fw_e2e: %s\n", err);
+            return 2;
+        }
+    }
     place_guest_image();
 
     /* Devices on their own bus (what the MMIO DIAGs reach), PL011 output to a file. */
@@ -234,6 +252,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "fw_e2e: %s\n", err);
         return 2;
     }
+
+    /* The guest's CPU interface is SAE's virtual one: the distributor must forward both groups
+     * (virt_platform's physical cpuif model starts with its group enables off). */
+    gicv3_set_cpu_groups(vp.gic, 3);
 
     struct virt_dt_params dtp;
     virt_dt_default_params(&dtp, RAM_SIZE);
@@ -256,11 +278,20 @@ int main(int argc, char **argv)
     st_be64(bpb + 0x10, SAESIM_GUEST_RAM_IPA);
     st_be64(bpb + 0x18, RAM_SIZE);
     st_be64(bpb + 0x20, RAM_HOST);
-    st_be64(bpb + 0x28, RAM_HOST + (guest.lowest - SAESIM_GUEST_RAM_IPA));
-    st_be64(bpb + 0x30, guest.highest - guest.lowest);
-    st_be64(bpb + 0x38, guest.lowest);
-    st_be64(bpb + 0x40, guest.entry);
-    st_be32(bpb + 0x48, SAESIM_KERNEL_ELF);
+    if (image) {
+        uint64_t ipa = SAESIM_GUEST_RAM_IPA + ih.text_offset;
+        st_be64(bpb + 0x28, STAGE_HOST);
+        st_be64(bpb + 0x30, image_len);
+        st_be64(bpb + 0x38, ipa);
+        st_be64(bpb + 0x40, ipa);
+        st_be32(bpb + 0x48, SAESIM_KERNEL_IMAGE);
+    } else {
+        st_be64(bpb + 0x28, RAM_HOST + (guest.lowest - SAESIM_GUEST_RAM_IPA));
+        st_be64(bpb + 0x30, guest.highest - guest.lowest);
+        st_be64(bpb + 0x38, guest.lowest);
+        st_be64(bpb + 0x40, guest.entry);
+        st_be32(bpb + 0x48, SAESIM_KERNEL_ELF);
+    }
     st_be64(bpb + 0x68, RAM_HOST + (DTB_IPA - SAESIM_GUEST_RAM_IPA));
     st_be64(bpb + 0x70, dtb_size);
     st_be64(bpb + 0x78, DTB_IPA);
@@ -275,6 +306,25 @@ int main(int argc, char **argv)
     printf("---- guest console ----\n%s---- end (s390 stop %d, exit kind %d detail 0x%llx, %llu s390 insns, "
            "virtual %llu ns) ----\n", out, (int)why, exit_kind, (unsigned long long)exit_detail,
            (unsigned long long)cpu.insns, (unsigned long long)vclock_now(&clk));
+    if (stats_addr) {
+        const uint8_t *st = ram_ptr(&ram, stats_addr, SAESIM_STATS_SIZE);
+        printf("firmware stats: sae %llu icpt0 %llu icpt2 %llu icpt3 %llu icpt4 %llu icptA %llu maps %llu mmio r/w %llu/%llu "
+               "hvc %llu sys %llu waits %llu timer %llu dev %llu sea %llu undef %llu\n",
+               (unsigned long long)ld_be64(st + 0x08), (unsigned long long)ld_be64(st + 0x10),
+               (unsigned long long)ld_be64(st + 0x20), (unsigned long long)ld_be64(st + 0x28),
+               (unsigned long long)ld_be64(st + 0x30), (unsigned long long)ld_be64(st + 0x60),
+               (unsigned long long)ld_be64(st + 0x90), (unsigned long long)ld_be64(st + 0x98),
+               (unsigned long long)ld_be64(st + 0xA0), (unsigned long long)ld_be64(st + 0xA8),
+               (unsigned long long)ld_be64(st + 0xB0), (unsigned long long)ld_be64(st + 0xB8),
+               (unsigned long long)ld_be64(st + 0xC0), (unsigned long long)ld_be64(st + 0xC8),
+               (unsigned long long)ld_be64(st + 0xD0), (unsigned long long)ld_be64(st + 0xD8));
+        printf("gic: intid 27 pending %d active %d prio 0x%x group %u\n", gicv3_is_pending(vp.gic, 27),
+               gicv3_is_active(vp.gic, 27), gicv3_priority(vp.gic, 27), gicv3_group(vp.gic, 27));
+        printf("diag calls:");
+        for (unsigned i = 0; i < 16; i++)
+            printf(" %x:%llu", 0x5A10 + i, (unsigned long long)diag_count[i]);
+        printf("\n");
+    }
     int rc = 0;
     if (why != S390_STOP_EXIT || exit_kind != SAESIM_EXIT_SYSTEM_OFF) {
         printf("FAILED: the guest did not power off (PSW 0x%016llx %016llx)\n",
@@ -302,6 +352,7 @@ int main(int argc, char **argv)
     }
     free(want);
     free(out);
+    free(image);
     free(dtb);
     virt_platform_destroy(&vp);
     bus_destroy(&devbus);

@@ -3,6 +3,7 @@
  * 0 (detached), 10 (killed), 20 + status (guest ended) or 4 (error). */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/disas.h"
 #include "tests/tools/fake_target.h"
@@ -21,8 +22,19 @@ int main(int argc, char **argv)
         fprintf(stderr, "fake-gdb-server: %s\n", err);
         return 4;
     }
+    if (gdbstub_pending(g)) {  /* nobody can have connected yet */
+        fprintf(stderr, "fake-gdb-server: gdbstub_pending before any connection\n");
+        return 4;
+    }
     printf("PORT %d\n", gdbstub_port(g));
     fflush(stdout);
+    /* Like a free-running machine with -s: poll for the connection instead of blocking in accept. */
+    for (int i = 0; i < 20000 && !gdbstub_pending(g); i++)
+        usleep(1000);
+    if (!gdbstub_pending(g)) {
+        fprintf(stderr, "fake-gdb-server: no gdb connected within 20 s\n");
+        return 4;
+    }
     int status = 0;
     enum gdbstub_result r = gdbstub_serve(g, &status);
     gdbstub_close(g);

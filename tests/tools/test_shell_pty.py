@@ -43,8 +43,10 @@ class Pty:
                 if not data:
                     break
                 self.out += data
-        text = self.out[self.mark:]
-        self.mark = len(self.out)
+        i = self.out.find(needle, self.mark)
+        cut = i + len(needle) if i >= 0 else len(self.out)  # the rest belongs to the next read
+        text = self.out[self.mark:cut]
+        self.mark = cut
         return text.decode(errors="replace")
 
     def send(self, data):
@@ -90,6 +92,11 @@ check("Interrupted." in out, "Ctrl-C stops the run: %r" % out)
 check("=> arm 0x0000000040000000 <_start>" in out, "stopped on the spin loop: %r" % out)
 out = p.command(b"info\r", "Instructions s390")
 check("Last stop: interrupt" in out, "info shows the interrupt: %r" % out)
+# Ctrl-C at the prompt is ignored: the shell is still there.
+p.send(b"\x03")
+time.sleep(0.2)
+out = p.command(b"regs\r", "cpsr:")
+check("pc     0x0000000040000000" in out, "shell alive after Ctrl-C at the prompt: %r" % out)
 check(os.WEXITSTATUS(p.finish()) == 0, "quit after interrupt")
 
 if FAILS:

@@ -306,7 +306,7 @@ int cmd_info(struct dbg_shell *s, int argc, char **argv)
     } else {
         fprintf(s->out, "Last stop: none (not started)\n");
     }
-    for (unsigned i = 0; i < t->nctx; i++)
+    for (unsigned i = 0; i < t->nctx && t->ops->insn_count; i++)
         fprintf(s->out, "Instructions %s: %" PRIu64 "\n", t->ctx[i].name, t->ops->insn_count(t->opaque, i));
     return 0;
 }

@@ -77,7 +77,7 @@ int cmd_regs(struct dbg_shell *s, int argc, char **argv)
     print_group(s, ctx, 1u << DBG_REG_GPR, 4);
     print_group(s, ctx, 1u << DBG_REG_SP | 1u << DBG_REG_PC | 1u << DBG_REG_FLAGS, 4);
     char text[1024];
-    if (s->t->ops->text(s->t->opaque, ctx, DBG_TEXT_FLAGS, 0, text, sizeof(text)) == 0)
+    if (s->t->ops->text && s->t->ops->text(s->t->opaque, ctx, DBG_TEXT_FLAGS, 0, text, sizeof(text)) == 0)
         fprintf(s->out, "%s\n", text);
     return 0;
 }
@@ -214,7 +214,7 @@ static int show_text(struct dbg_shell *s, enum dbg_text what, uint64_t arg, cons
     if (!buf)
         return dbg_error(s, "out of memory");
     buf[0] = '\0';
-    int rc = s->t->ops->text(s->t->opaque, s->cur, what, arg, buf, cap);
+    int rc = s->t->ops->text ? s->t->ops->text(s->t->opaque, s->cur, what, arg, buf, cap) : -1;
     if (rc == 0) {
         size_t n = strlen(buf);
         fprintf(s->out, "%s%s", buf, n && buf[n - 1] == '\n' ? "" : "\n");

@@ -2,10 +2,12 @@
  * pipe), tokenising, dispatch, help and tab completion. The commands live in cmd_run.c (execution
  * control) and cmd_show.c (inspection). */
 #include <histedit.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "core/log.h"
 #include "tools/debug/shell_int.h"
@@ -20,17 +22,22 @@ static int cmd_quit(struct dbg_shell *s, int argc, char **argv)
 const struct dbg_cmd dbg_cmds[] = {
     { "step", "s", cmd_step, "step [n]", "execute n (default 1) Arm guest instructions" },
     { "stepi", "si", cmd_stepi, "stepi [n]", "execute n (default 1) s390 host instructions" },
-    { "continue", "c", cmd_continue, "continue", "run until a breakpoint, watchpoint, SAE exit, guest end or Ctrl-C" },
-    { "break", "b", cmd_break, "break <addr|symbol> | break sae <icptr>", "stop before the instruction at addr, or when SAE ends with icptr" },
-    { "watch", NULL, cmd_watch, "watch <addr> [len] [r|w|rw]", "stop after an access to [addr, addr+len) (default 8 bytes, w)" },
+    { "continue", "c", cmd_continue,
+      "continue", "run until a breakpoint, watchpoint, SAE exit, guest end or Ctrl-C" },
+    { "break", "b", cmd_break,
+      "break <addr|symbol> | break sae <icptr>", "stop before the insn at addr / when SAE ends with icptr" },
+    { "watch", NULL, cmd_watch,
+      "watch <addr> [len] [r|w|rw]", "stop after an access to [addr, addr+len) (default 8 bytes, w)" },
     { "delete", "d", cmd_delete, "delete [n]", "delete breakpoint/watchpoint n, or all" },
     { "info", "i", cmd_info, "info", "breakpoints, watchpoints, last stop, instruction counts" },
     { "context", "ctx", cmd_context, "context [arm|s390]", "show or select the current context" },
     { "regs", "r", cmd_regs, "regs [arm|s390]", "general registers, pc, sp and decoded flags" },
     { "sysregs", NULL, cmd_sysregs, "sysregs [name]", "system/control registers (all, or one by name)" },
     { "vregs", NULL, cmd_vregs, "vregs", "vector/floating-point registers" },
-    { "mem", "x", cmd_mem, "mem <addr> [len] [space]", "hex dump (default 64 bytes) in an address space (va, ipa, abs, real)" },
-    { "disas", NULL, cmd_disas, "disas [addr] [n]", "disassemble n (default 8) instructions at addr (default pc)" },
+    { "mem", "x", cmd_mem,
+      "mem <addr> [len] [space]", "hex dump (default 64 bytes) in an address space (va, ipa, abs, real)" },
+    { "disas", NULL, cmd_disas,
+      "disas [addr] [n]", "disassemble n (default 8) instructions at addr (default pc)" },
     { "sae", NULL, cmd_sae, "sae", "the SAE control block field by field and the last intercept" },
     { "tlb", NULL, cmd_tlb, "tlb", "TLB contents" },
     { "xlate", NULL, cmd_xlate, "xlate <va>", "the full translation walk of va" },
@@ -306,7 +313,8 @@ static void setup_editline(struct dbg_shell *s)
     el_set(el, EL_EDITOR, "emacs");
     el_set(el, EL_PROMPT, el_prompt);
     el_set(el, EL_CLIENTDATA, s);
-    el_set(el, EL_ADDFN, "saesim-complete", "complete a command, register or symbol", el_complete);
+    /* el_wset: libedit's narrow el_set(EL_ADDFN) wcsdup()s name and help and never frees them. */
+    el_wset(el, EL_ADDFN, L"saesim-complete", L"complete a command, register or symbol", el_complete);
     el_set(el, EL_BIND, "^I", "saesim-complete", NULL);
     el_source(el, NULL);  /* the user's ~/.editrc, if any */
     s->el = el;
@@ -340,6 +348,12 @@ int dbg_shell_run(struct dbg_shell *s)
     bool tty = isatty(fileno(s->in)) && isatty(fileno(s->out));
     if (tty && !s->el)
         setup_editline(s);
+    /* On a terminal Ctrl-C at the prompt must not kill the machine (gdb ignores it too); during
+     * `continue` cmd_continue installs its own handler that breaks in. */
+    struct sigaction ign = { .sa_handler = SIG_IGN }, old_int;
+    sigemptyset(&ign.sa_mask);
+    if (tty)
+        sigaction(SIGINT, &ign, &old_int);
     char line[512];
     while (read_line(s, line, sizeof(line))) {
         line[strcspn(line, "\r\n")] = '\0';
@@ -357,7 +371,9 @@ int dbg_shell_run(struct dbg_shell *s)
         if (dbg_shell_exec(s, line) == 1)
             break;
     }
-    if (!tty)
+    if (tty)
+        sigaction(SIGINT, &old_int, NULL);
+    else
         fputc('\n', s->out);
     fflush(s->out);
     return s->ended ? s->exit_status : -1;

@@ -106,6 +106,8 @@ enum dbg_text {
     DBG_TEXT_XLATE,   /* the full walk of address arg (stage 1 + stage 2 / DAT) */
 };
 
+/* Required: reg_read, reg_write, mem_read, mem_write, step, run. Optional (NULL): insn_count, text,
+ * dtb - the commands that need them say "not available". */
 struct dbg_target_ops {
     /* Register idx of context ctx: val[0] = bits 63:0, val[1] = bits 127:64. 0 or -1. */
     int (*reg_read)(void *opaque, unsigned ctx, unsigned idx, uint64_t val[2]);
@@ -120,7 +122,9 @@ struct dbg_target_ops {
     void (*step)(void *opaque, unsigned ctx, struct dbg_stop *stop);
     /* Run all contexts until something in *set happens or the guest ends. The instruction at the
      * current pc executes even if it carries a breakpoint (so continuing from a breakpoint makes
-     * progress); a breakpoint stops *before* its instruction, a watchpoint *after* the access. */
+     * progress); a breakpoint stops *before* its instruction, a watchpoint *after* the access.
+     * Exceptions, interrupts and unwatched SAE endings do not stop run(); errors and the guest's
+     * end do. Watchpoint addresses are in the context's default space (virtual). */
     void (*run)(void *opaque, const struct dbg_stopset *set, struct dbg_stop *stop);
     /* Instructions executed by context ctx since reset. */
     uint64_t (*insn_count)(void *opaque, unsigned ctx);

@@ -1,6 +1,6 @@
 /* GDB remote serial protocol over TCP ("Remote Protocol" appendix of the GDB manual): packet framing
- * and acks, and the all-stop command set gdb-multiarch uses for a bare-metal target:
- * qSupported, qXfer:features:read, ?, g/G, p/P, m/M/X, c/s, vCont, Z0-Z4/z0-z4, qAttached, qC,
+ * and acks, and the all-stop command set gdb-multiarch uses for a bare-metal target: qSupported,
+ * QStartNoAckMode, qXfer:features:read, ?, g/G, p/P, m/M/X, c/s, vCont, Z0-Z4/z0-z4, qAttached, qC,
  * qfThreadInfo, H, T, k, D and the 0x03 interrupt byte. */
 #include "tools/gdbstub/gdbstub.h"
 
@@ -37,6 +37,7 @@ struct gdbstub {
     volatile sig_atomic_t interrupt;
     bool ended;
     int exit_status;
+    bool no_ack;  /* QStartNoAckMode: TCP is reliable, gdb and the stub stop sending +/- */
     /* Bytes received but not yet consumed (the interrupt reader may read ahead). */
     uint8_t in[PACKET_MAX * 2 + 16];
     size_t in_len, in_pos;
@@ -128,6 +129,12 @@ int gdbstub_port(const struct gdbstub *g)
     return g->port;
 }
 
+bool gdbstub_pending(const struct gdbstub *g)
+{
+    struct pollfd p = { g->listen_fd, POLLIN, 0 };
+    return poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
+}
+
 const char *gdbstub_target_xml(struct gdbstub *g)
 {
     return g->xml;
@@ -194,6 +201,8 @@ static int send_packet(struct gdbstub *g, const char *data, size_t len)
     for (int tries = 0; tries < 10; tries++) {
         if (write_all(g->fd, buf, len + 4) != 0)
             return -1;
+        if (g->no_ack)
+            return 0;
         int c;
         do
             c = get_byte(g);
@@ -241,11 +250,11 @@ static int recv_packet(struct gdbstub *g, char *buf, size_t cap)
             return -1;
         buf[n] = '\0';
         if (hexval(h) < 0 || hexval(l) < 0 || (uint8_t)(hexval(h) << 4 | hexval(l)) != sum || overflow) {
-            if (write_all(g->fd, "-", 1) != 0)
+            if (!g->no_ack && write_all(g->fd, "-", 1) != 0)
                 return -1;
             continue;
         }
-        if (write_all(g->fd, "+", 1) != 0)
+        if (!g->no_ack && write_all(g->fd, "+", 1) != 0)
             return -1;
         return (int)n;
     }
@@ -278,6 +287,8 @@ static size_t get_reg(struct gdbstub *g, unsigned r, const char *in, bool write)
     const struct gdb_reg *gr = &g->layout.regs[r];
     unsigned bytes = gr->bits / 8;
     uint64_t v[2] = { 0, 0 };
+    if (strnlen(in, 2 * bytes) < 2 * bytes)
+        return 0;
     for (unsigned i = 0; i < bytes; i++) {
         if (in[2 * i] == 'x')
             return 2 * bytes;  /* "unavailable": leave the register alone */
@@ -429,7 +440,8 @@ static int handle_point(struct gdbstub *g, const char *pkt)
             return send_str(g, "OK");
         if (g->nbp == MAX_POINTS)
             return send_str(g, "E0c");
-        g->bp[g->nbp++] = (struct dbg_breakpoint){ g->nbp + 1, g->ctx, addr };
+        g->bp[g->nbp] = (struct dbg_breakpoint){ g->nbp + 1, g->ctx, addr };
+        g->nbp++;
         return send_str(g, "OK");
     }
     if (type >= 2 && type <= 4) {
@@ -445,7 +457,8 @@ static int handle_point(struct gdbstub *g, const char *pkt)
             return send_str(g, "OK");
         if (g->nwp == MAX_POINTS || kind == 0)
             return send_str(g, "E0c");
-        g->wp[g->nwp++] = (struct dbg_watchpoint){ g->nwp + 1, g->ctx, addr, kind, acc };
+        g->wp[g->nwp] = (struct dbg_watchpoint){ g->nwp + 1, g->ctx, addr, kind, acc };
+        g->nwp++;
         return send_str(g, "OK");
     }
     return send_str(g, "");
@@ -611,6 +624,13 @@ static int handle(struct gdbstub *g, char *pkt, size_t len)
     case 'D':
         send_str(g, "OK");
         return 1;
+    case 'Q':
+        if (strcmp(pkt, "QStartNoAckMode") == 0) {
+            int rc = send_str(g, "OK");  /* this reply is still acknowledged */
+            g->no_ack = true;
+            return rc;
+        }
+        return send_str(g, "");
     case 'v':
         if (strcmp(pkt, "vCont?") == 0)
             return send_str(g, "vCont;c;C;s;S");
@@ -628,7 +648,8 @@ static int handle(struct gdbstub *g, char *pkt, size_t len)
         return send_str(g, "");
     case 'q':
         if (strncmp(pkt, "qSupported", 10) == 0) {
-            snprintf(out, sizeof(out), "PacketSize=%x;qXfer:features:read+;swbreak+;hwbreak+;vContSupported+",
+            snprintf(out, sizeof(out),
+                     "PacketSize=%x;qXfer:features:read+;swbreak+;hwbreak+;vContSupported+;QStartNoAckMode+",
                      PACKET_MAX);
             return send_str(g, out);
         }
@@ -671,6 +692,7 @@ enum gdbstub_result gdbstub_serve(struct gdbstub *g, int *exit_status)
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
     g->fd = fd;
     g->in_len = g->in_pos = 0;
+    g->no_ack = false;
     static char pkt[PACKET_MAX * 2 + 8];
     enum gdbstub_result res = GDBSTUB_DETACHED;
     for (;;) {

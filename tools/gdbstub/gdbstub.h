@@ -9,6 +9,7 @@
 #ifndef TOOLS_GDBSTUB_GDBSTUB_H
 #define TOOLS_GDBSTUB_GDBSTUB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "tools/debug/target.h"
@@ -28,6 +29,9 @@ struct gdbstub *gdbstub_open(struct dbg_target *t, unsigned ctx, const char *spe
                              size_t errlen);
 /* The TCP port actually bound (useful with port 0). */
 int gdbstub_port(const struct gdbstub *g);
+/* True if a gdb is waiting to connect (never blocks). For -s without -S the machine runs freely and
+ * polls this every so often (e.g. every 64K instructions), then calls gdbstub_serve(). */
+bool gdbstub_pending(const struct gdbstub *g);
 /* Wait for one gdb connection and serve it until it detaches, kills, or the guest ends. */
 enum gdbstub_result gdbstub_serve(struct gdbstub *g, int *exit_status);
 void gdbstub_close(struct gdbstub *g);

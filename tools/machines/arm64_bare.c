@@ -16,12 +16,14 @@
 #include "core/log.h"
 #include "core/mem.h"
 #include "core/vclock.h"
-#include "devices/pl011.h"
+#include "devices/gicv3.h"
+#include "devices/gicv3_cpuif.h"
+#include "devices/virt_platform.h"
+#include "devices/virtqueue.h"
 #include "tools/machines/boot_inputs.h"
 #include "tools/machines/machine.h"
 
 #define BARE_RAM_BASE 0x40000000ULL
-#define BARE_UART_BASE 0x09000000ULL
 #define CHUNK_INSNS 20000u
 
 /* Semihosting operations (IHI 0096 §6) */
@@ -47,7 +49,9 @@ struct bare {
     struct ram ram;
     struct bus bus;
     struct vclock clk;
-    struct pl011 *uart;
+    struct virt_platform vp;     /* GICv3 + CPU interface, PL011, PL031, virtio-mmio (QEMU virt map) */
+    bool vp_ok;
+    struct vevent timer_ev;      /* the earlier of the EL1 physical and virtual timer deadlines */
     struct arm64_cpu *cpu;
     struct arm_kernel kernel;
     uint8_t *dtb;
@@ -60,6 +64,42 @@ struct bare {
     bool reset_requested;
     int sh_errno;
 };
+
+/* ---- interrupts: GIC CPU interface -> IRQ/FIQ lines, generic timers -> PPIs 30 and 27 ---- */
+
+static void bare_update_lines(struct bare *m)
+{
+    if (!m->cpu || !m->vp_ok)
+        return;
+    arm64_set_irq_line(m->cpu, ARM64_IRQ, gicv3_cpuif_irq_pending(&m->vp.cpuif));
+    arm64_set_irq_line(m->cpu, ARM64_FIQ, gicv3_cpuif_fiq_pending(&m->vp.cpuif));
+}
+
+static void gic_changed(void *opaque)
+{
+    bare_update_lines(opaque);
+}
+
+static void bare_sync_timers(struct bare *m)
+{
+    if (!m->cpu || !m->vp_ok)
+        return;
+    gicv3_set_irq(m->vp.gic, VIRT_PPI_INTID(VIRT_TIMER_NS_EL1_PPI), arm64_timer_irq_level(m->cpu, 0));
+    gicv3_set_irq(m->vp.gic, VIRT_PPI_INTID(VIRT_TIMER_VIRT_PPI), arm64_timer_irq_level(m->cpu, 1));
+    uint64_t d0 = arm64_timer_deadline(m->cpu, 0), d1 = arm64_timer_deadline(m->cpu, 1);
+    uint64_t d = d0 < d1 ? d0 : d1;
+    uint64_t now = vclock_now(&m->clk);
+    if (d != UINT64_MAX && d > now)
+        vevent_arm(&m->clk, &m->timer_ev, d); /* CNTFRQ = 1 GHz: count = virtual ns */
+    else if (vevent_armed(&m->timer_ev))
+        vevent_cancel(&m->clk, &m->timer_ev);
+    bare_update_lines(m);
+}
+
+static void timer_fired(void *opaque)
+{
+    bare_sync_timers(opaque);
+}
 
 /* ---- env hooks ---- */
 
@@ -113,8 +153,22 @@ static bool bare_wfx(void *opaque, struct arm64_cpu *cpu, bool is_wfe)
     (void)cpu;
     if (is_wfe)
         return true; /* a spurious wake-up: WFE may complete at any time */
+    vclock_advance(&m->clk, m->cpu->insn_count - m->chunk_base);
+    m->chunk_base = m->cpu->insn_count;
+    bare_sync_timers(m);
+    if (m->cpu->irq_any)
+        return true;
     uint64_t next = vclock_next_deadline(&m->clk);
     if (next == UINT64_MAX) {
+        /* nothing in virtual time can wake the guest; only console input could */
+        bool interactive = isatty(0) && (!m->cfg->serial || strcmp(m->cfg->serial, "stdio") == 0);
+        while (interactive && !m->cpu->irq_any && !m->done) {
+            usleep(10000);
+            virt_platform_poll(&m->vp);
+            bare_update_lines(m);
+        }
+        if (m->cpu->irq_any)
+            return true;
         error_report("arm64-bare: the guest waits (WFI) with no interrupt source that could wake it");
         bare_stop(m, EXIT_EMULATOR);
         return false;
@@ -310,13 +364,30 @@ static bool bare_hlt(void *opaque, struct arm64_cpu *cpu, uint16_t imm)
     return true;
 }
 
+static enum arm64_icc_result bare_icc(void *opaque, struct arm64_cpu *cpu, uint32_t enc, bool is_read,
+                                      uint64_t *val)
+{
+    (void)cpu;
+    struct bare *m = opaque;
+    bool ok = gicv3_cpuif_access(&m->vp.cpuif, enc, is_read, val);
+    bare_update_lines(m);
+    return ok ? ARM64_ICC_HANDLED : ARM64_ICC_UNDEFINED;
+}
+
+static void bare_timer_changed(void *opaque, struct arm64_cpu *cpu)
+{
+    (void)cpu;
+    bare_sync_timers(opaque);
+}
+
 static const struct arm64_env bare_env = {
     .phys = bare_phys,
     .el2_exception = bare_el2,
     .wfx = bare_wfx,
     .counter = bare_counter,
-    .icc = NULL,
+    .icc = bare_icc,
     .hlt = bare_hlt,
+    .timer_changed = bare_timer_changed,
 };
 
 /* ---- loading ---- */
@@ -437,21 +508,18 @@ static int run(const struct saesim_config *cfg)
         rc = EXIT_USAGE;
         goto out_bus;
     }
-    m->uart = pl011_create(cfg->serial, err, sizeof(err));
-    if (!m->uart) {
-        error_report("-serial: %s", err);
-        rc = EXIT_USAGE;
-        goto out_bus;
-    }
-    if (bus_add_mmio(&m->bus, "pl011", BARE_UART_BASE, PL011_MMIO_SIZE, &pl011_mmio_ops, m->uart, err,
-                     sizeof(err)) != 0) {
-        error_report("arm64-bare: %s", err);
-        rc = EXIT_EMULATOR;
-        goto out_uart;
-    }
-    if ((rc = bare_place(m, false)) != 0)
-        goto out_uart;
     vclock_init(&m->clk, cfg->clock_mode, cfg->icount_shift);
+    struct virt_platform_config vpc = { cfg->serial, NULL, (uint64_t)time(NULL), 0, virtio_bus_mem(&m->bus) };
+    if (virt_platform_create(&m->vp, &vpc, &m->bus, &m->clk, err, sizeof(err)) != 0) {
+        error_report("arm64-bare: %s", err);
+        rc = EXIT_USAGE;
+        goto out_clock;
+    }
+    m->vp_ok = true;
+    gicv3_set_notify(m->vp.gic, gic_changed, m);
+    vevent_init(&m->timer_ev, "arm-timers", timer_fired, m);
+    if ((rc = bare_place(m, false)) != 0)
+        goto out_clock;
     m->cpu = arm64_cpu_create(&bare_env, m);
     if (!m->cpu) {
         error_report("out of memory");
@@ -477,6 +545,7 @@ static int run(const struct saesim_config *cfg)
                     chunk = until + 1;
             }
         }
+        bare_sync_timers(m);
         m->chunk_base = m->cpu->insn_count;
         uint64_t before = m->cpu->insn_count;
         arm64_run(m->cpu, chunk);
@@ -484,7 +553,8 @@ static int run(const struct saesim_config *cfg)
         vclock_advance(&m->clk, m->cpu->insn_count - m->chunk_base);
         m->chunk_base = m->cpu->insn_count;
         vclock_run_due(&m->clk);
-        pl011_poll_input(m->uart);
+        virt_platform_poll(&m->vp);
+        bare_update_lines(m);
         if (m->reset_requested) {
             m->reset_requested = false;
             if ((rc = bare_place(m, true)) != 0)
@@ -506,10 +576,11 @@ static int run(const struct saesim_config *cfg)
     rc = m->exit_code;
 out_cpu:
     arm64_cpu_destroy(m->cpu);
+    m->cpu = NULL;
 out_clock:
+    if (m->vp_ok)
+        virt_platform_destroy(&m->vp);
     vclock_destroy(&m->clk);
-out_uart:
-    pl011_destroy(m->uart);
 out_bus:
     bus_destroy(&m->bus);
     ram_destroy(&m->ram);

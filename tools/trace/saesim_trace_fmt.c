@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "core/disas.h"
-#include "tools/trace/trace_bin.h"
+#include "core/trace_bin.h"
 
 int main(int argc, char **argv)
 {

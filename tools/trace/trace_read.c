@@ -1,5 +1,5 @@
 /* Binary trace reader and text formatter (the library half of saesim-trace-fmt). */
-#include "tools/trace/trace_bin.h"
+#include "core/trace_bin.h"
 
 #include <inttypes.h>
 #include <string.h>

@@ -92,13 +92,22 @@ static volatile unsigned ticks;
 static uint64_t tick_at[8];
 static uint64_t timer_interval;
 
-static volatile int abort_expected;
+static volatile int abort_expected, undef_expected;
+static volatile unsigned undefs_taken;
 static volatile uint64_t abort_esr, abort_far;
 static volatile unsigned aborts_taken;
+
+static volatile int late_mode;
 
 static void timer_irq(void)
 {
     uint64_t now = read_sysreg(cntvct_el0);
+    if (late_mode) {                            /* late-PPI test: one tick, then the timer is off */
+        ticks = ticks + 1;
+        write_sysreg(cntv_ctl_el0, 0);
+        isb();
+        return;
+    }
     unsigned n = ticks;
     if (n < 8)
         tick_at[n] = now;
@@ -111,6 +120,20 @@ static void timer_irq(void)
     isb();
 }
 
+/* PL031 (ARM DDI 0224): DR 0x00, MR 0x04, IMSC 0x10, MIS 0x18, ICR 0x1C; SPI 2 = INTID 34. */
+#define RTC_BASE  0x09010000ul
+#define RTC_INTID 34u
+static volatile unsigned rtc_irqs;
+static uint32_t rtc_at;
+
+static void rtc_irq(void)
+{
+    rtc_at = mmio_read32(RTC_BASE + 0x00);
+    if (mmio_read32(RTC_BASE + 0x18) & 1)
+        rtc_irqs = rtc_irqs + 1;
+    mmio_write32(RTC_BASE + 0x1c, 1);           /* clear: the level-sensitive line drops */
+}
+
 static void irq(void)
 {
     uint64_t intid = read_sysreg(icc_iar1_el1) & 0xffffff;
@@ -118,6 +141,8 @@ static void irq(void)
         return;                                 /* spurious */
     if (intid == PPI_VTIMER)
         timer_irq();
+    else if (intid == RTC_INTID)
+        rtc_irq();
     else
         guest_printf("unexpected interrupt %lu\n", (unsigned long)intid);
     write_sysreg(icc_eoir1_el1, intid);         /* EOImode 0: priority drop and deactivation */
@@ -135,6 +160,13 @@ void exception_handler(uint64_t kind, struct exc_frame *f)
     unsigned ec = (unsigned)(esr >> 26) & 0x3f;
     /* EC 0x25: data abort from the current EL; DFSC 0b010000: synchronous external abort, not on a
      * translation table walk (Arm ARM D17.2.40 ESR_EL1). */
+    /* EC 0x00: unknown reason (an UNDEFINED instruction), IL = 1. */
+    if (kind == 4 && undef_expected && ec == 0x00) {
+        undefs_taken++;
+        abort_esr = esr;
+        f->elr += 4;
+        return;
+    }
     if (kind == 4 && abort_expected && ec == 0x25 && (esr & 0x3f) == 0x10) {
         abort_esr = esr;
         abort_far = far;
@@ -224,7 +256,7 @@ static void read_dt(uint64_t x0, struct dt_info *dt)
 
 /* ---- GICv3 (IHI 0069: GICD_CTLR, GICR_WAKER 0x14, SGI_base: IGROUPR0 0x80, ISENABLER0 0x100,
  *      IPRIORITYR 0x400) ---- */
-static void gic_init(void)
+static void gic_init(int enable_timer_ppi)
 {
     mmio_write32(GICD_BASE + 0x0, (1u << 4) | (1u << 1) | 1u);  /* ARE, EnableGrp1, EnableGrp0 */
     uint32_t waker = mmio_read32(GICR_BASE + 0x14);
@@ -234,7 +266,8 @@ static void gic_init(void)
     uintptr_t sgi = GICR_BASE + 0x10000;
     mmio_write32(sgi + 0x80, mmio_read32(sgi + 0x80) | (1u << PPI_VTIMER)); /* Group 1 */
     mmio_write8(sgi + 0x400 + PPI_VTIMER, 0xa0);                 /* priority */
-    mmio_write32(sgi + 0x100, 1u << PPI_VTIMER);                 /* enable */
+    if (enable_timer_ppi)
+        mmio_write32(sgi + 0x100, 1u << PPI_VTIMER);             /* enable */
     /* CPU interface (Arm ARM D13 / IHI 0069 12.2): system-register access, open priority mask,
      * Group 1 enabled. Under SAE these are the virtual ICV_* registers of the vGIC. */
     write_sysreg(icc_sre_el1, read_sysreg(icc_sre_el1) | 1);
@@ -243,6 +276,18 @@ static void gic_init(void)
     write_sysreg(icc_bpr1_el1, 0);
     write_sysreg(icc_igrpen1_el1, 1);
     isb();
+}
+
+/* Sleep until *counter reaches n (incremented by an interrupt handler). The check and the WFI run with IRQs masked, so an interrupt
+ * that arrives after the check still ends the WFI (Arm ARM D1.6.2: WFI wakes on a pending
+ * interrupt regardless of PSTATE.I); it is then taken in the short unmasked window. */
+static void wait_for(volatile unsigned *counter, unsigned n)
+{
+    __asm__ volatile("msr daifset, #2" ::: "memory");
+    while (*counter < n) {
+        __asm__ volatile("wfi");
+        __asm__ volatile("msr daifclr, #2\n\tisb\n\tmsr daifset, #2" ::: "memory");
+    }
 }
 
 static void timer_test(void)
@@ -255,10 +300,7 @@ static void timer_test(void)
     write_sysreg(cntv_tval_el0, timer_interval);
     write_sysreg(cntv_ctl_el0, 1);                               /* ENABLE, IMASK = 0 */
     isb();
-    __asm__ volatile("msr daifclr, #2" ::: "memory");            /* unmask IRQ */
-    while (ticks < 5)
-        __asm__ volatile("wfi");
-    __asm__ volatile("msr daifset, #2" ::: "memory");
+    wait_for(&ticks, 5);
     int ok = 1;
     uint64_t prev = start;
     for (unsigned i = 0; i < 5; i++) {
@@ -269,6 +311,67 @@ static void timer_test(void)
     guest_printf("timer: %u ticks in %lu counts, each >= 10 ms apart: %s\n", ticks,
                  (unsigned long)(tick_at[4] - start), ok ? "ok" : "FAIL");
     check(ok, "timer tick spacing");
+}
+
+/* The timer fires while its PPI is still disabled in the redistributor: no interrupt may arrive
+ * (and the guest must keep running); once the PPI is enabled the pending tick is delivered. */
+static void late_ppi_test(void)
+{
+    uint64_t interval = read_sysreg(cntfrq_el0) / 100;
+    gic_init(0);
+    late_mode = 1;
+    uint64_t start = read_sysreg(cntvct_el0);
+    write_sysreg(cntv_tval_el0, interval);
+    write_sysreg(cntv_ctl_el0, 1);
+    isb();
+    __asm__ volatile("msr daifclr, #2" ::: "memory");
+    while (read_sysreg(cntvct_el0) - start < 3 * interval)
+        ;
+    unsigned early = ticks;
+    guest_printf("late-ppi test: timer expired with PPI 27 disabled: %u interrupts\n", early);
+    __asm__ volatile("msr daifset, #2" ::: "memory");
+    mmio_write32(GICR_BASE + 0x10000 + 0x100, 1u << PPI_VTIMER);
+    wait_for(&ticks, 1);
+    guest_printf("late-ppi test: tick delivered after enabling the PPI: %s\n", early == 0 && ticks == 1 ? "ok" : "FAIL");
+    check(early == 0 && ticks == 1, "late PPI enable");
+    late_mode = 0;
+    ticks = 0;
+}
+
+/* A device interrupt: the PL031 match alarm, a level-sensitive SPI routed to CPU 0, Group 1
+ * (GICD_IGROUPR1 0x84, IPRIORITYR 0x400, IROUTER 0x6000 + 8n, ISENABLER1 0x104). */
+static void rtc_test(void)
+{
+    unsigned bit = RTC_INTID % 32;
+    mmio_write32(GICD_BASE + 0x84, mmio_read32(GICD_BASE + 0x84) | (1u << bit));
+    mmio_write8(GICD_BASE + 0x400 + RTC_INTID, 0x80);
+    mmio_write32(GICD_BASE + 0x6000 + 8 * RTC_INTID, 0);
+    mmio_write32(GICD_BASE + 0x6000 + 8 * RTC_INTID + 4, 0);
+    mmio_write32(GICD_BASE + 0x104, 1u << bit);
+    uint32_t now = mmio_read32(RTC_BASE + 0x00);
+    mmio_write32(RTC_BASE + 0x04, now + 1);     /* match at the next second */
+    mmio_write32(RTC_BASE + 0x1c, 1);
+    mmio_write32(RTC_BASE + 0x10, 1);           /* unmask the alarm */
+    wait_for(&rtc_irqs, 1);
+    mmio_write32(RTC_BASE + 0x10, 0);
+    int ok = rtc_irqs == 1 && rtc_at >= now + 1 && !(mmio_read32(RTC_BASE + 0x18) & 1);
+    guest_printf("rtc test: alarm interrupt (INTID %u) set at %u, taken at %u: %s\n", RTC_INTID, now, rtc_at,
+                 ok ? "ok" : "FAIL");
+    check(ok, "PL031 alarm interrupt");
+}
+
+/* An IMPLEMENTATION DEFINED system register this core does not have must be UNDEFINED (under SAE:
+ * trapped by HCR_EL2.TIDCP and injected by the host firmware). */
+static void undef_test(void)
+{
+    undef_expected = 1;
+    uint64_t v = 0x1234;
+    __asm__ volatile("mrs %0, s3_0_c15_c7_7" : "+r"(v) : : "memory");
+    undef_expected = 0;
+    int ok = undefs_taken == 1 && (abort_esr >> 26) == 0 && v == 0x1234;
+    guest_printf("undef test: MRS S3_0_C15_C7_7 -> UNDEFINED exception (ESR 0x%lx): %s\n", (unsigned long)abort_esr,
+                 ok ? "ok" : "FAIL");
+    check(ok, "UNDEFINED system register");
 }
 
 /* ---- computation ---- */
@@ -344,16 +447,29 @@ void guest_main(uint64_t x0)
     uint64_t el = (read_sysreg(CurrentEL) >> 2) & 3;
     guest_printf("\nsaesim default guest: AArch64 at EL%lu, MIDR_EL1 0x%lx, MPIDR_EL1 0x%lx\n",
                  (unsigned long)el, (unsigned long)read_sysreg(midr_el1), (unsigned long)read_sysreg(mpidr_el1));
+    /* ID and cache-geometry registers (under SAE: trapped by TID3/TID2, emulated by the firmware). */
+    write_sysreg(csselr_el1, 0);                /* L1 data cache */
+    isb();
+    guest_printf("id: ID_AA64PFR0_EL1 0x%lx ID_AA64MMFR0_EL1 0x%lx CTR_EL0 0x%lx CLIDR_EL1 0x%lx CCSIDR_EL1(L1D) 0x%lx\n",
+                 (unsigned long)read_sysreg(id_aa64pfr0_el1), (unsigned long)read_sysreg(id_aa64mmfr0_el1),
+                 (unsigned long)read_sysreg(ctr_el0), (unsigned long)read_sysreg(clidr_el1),
+                 (unsigned long)read_sysreg(ccsidr_el1));
     struct dt_info dt = { 0, 0, 0, 0 };
     read_dt(x0, &dt);
     const char *args = dt.bootargs ? dt.bootargs : "";
     if (fw_strstr(args, "saesim.test=reset"))
         reset_test();
-    gic_init();
+    if (fw_strstr(args, "saesim.test=lateppi"))
+        late_ppi_test();
+    gic_init(1);
+    if (fw_strstr(args, "saesim.test=rtc"))
+        rtc_test();
     timer_test();
     compute();
     if (fw_strstr(args, "saesim.test=abort"))
         abort_test(&dt);
+    if (fw_strstr(args, "saesim.test=undef"))
+        undef_test();
     int64_t v = hvc(PSCI_VERSION, 0, 0, 0);
     guest_printf("psci: version %ld.%ld, SMCCC_VERSION 0x%lx, FEATURES(SYSTEM_OFF) %ld, CPU_ON(cpu 0) %ld\n",
                  (long)(v >> 16), (long)(v & 0xffff), (unsigned long)hvc(SMCCC_VERSION, 0, 0, 0),

@@ -110,7 +110,8 @@ t_run_el0:
     msr     elr_el1, x0
     mov     x0, x1
     ldr     x30, =t_el0_return
-    mov     x10, #0                /* SPSR: EL0t, DAIF clear, NZCV clear */
+    ldr     x10, =t_el0_spsr       /* SPSR: EL0t, DAIF clear, NZCV clear, unless a test sets more */
+    ldr     x10, [x10]
     msr     spsr_el1, x10
     eret
 

@@ -4,6 +4,7 @@
 volatile struct t_exc t_last;
 int (*t_exc_hook)(struct t_frame *f, unsigned vector, uint64_t esr);
 int t_failures;
+uint64_t t_el0_spsr;
 
 long t_semihost(long op, uint64_t arg)
 {
@@ -71,18 +72,20 @@ void t_exception(struct t_frame *f, unsigned vector)
 {
     uint64_t esr = READ_SYSREG(esr_el1);
     unsigned ec = (unsigned)(esr >> 26) & 0x3f;
+    if ((vector & 3) == 0 && vector >= 8 && ec == 0x15 && (esr & 0xffff) == 0xffff) {
+        f->elr = (uint64_t)t_back_to_el1; /* t_run_el0's return: not a test event */
+        f->spsr = 0x3c5;                  /* EL1h, DAIF masked */
+        return;
+    }
     t_last.count++;
     t_last.vector = vector;
     t_last.esr = esr;
     t_last.far = READ_SYSREG(far_el1);
     t_last.elr = f->elr;
     t_last.spsr = f->spsr;
-    if ((vector & 3) != 0) /* IRQ/FIQ/SError: resume where interrupted */
-        return;
-    if (vector >= 8 && ec == 0x15 && (esr & 0xffff) == 0xffff) {
-        t_last.count--; /* not a test event */
-        f->elr = (uint64_t)t_back_to_el1;
-        f->spsr = 0x3c5; /* EL1h, DAIF masked */
+    if ((vector & 3) != 0) { /* IRQ/FIQ/SError: the hook acknowledges; else mask and resume */
+        if (!t_exc_hook || !t_exc_hook(f, vector, esr))
+            f->spsr |= 0x1c0;
         return;
     }
     if (t_exc_hook && t_exc_hook(f, vector, esr))

@@ -39,7 +39,9 @@ void t_fail(const char *file, int line, const char *what, uint64_t got, uint64_t
     } while (0)
 #define CHECK(cond) CHECK_EQ(!!(cond), 1)
 
-/* Run fn(arg) at EL0 and return its result (fn must return normally). */
+/* Run fn(arg) at EL0 and return its result (fn must return normally). The ERET uses SPSR_EL1 =
+ * t_el0_spsr (0: EL0t, DAIF and NZCV clear). */
+extern uint64_t t_el0_spsr;
 uint64_t t_run_el0(uint64_t (*fn)(uint64_t), uint64_t arg);
 
 static inline void t_reset_exc(void) { t_last.count = 0; t_last.esr = t_last.far = t_last.elr = 0; }

@@ -18,6 +18,7 @@ occurs (division by zero and quotient overflow are excluded, see the docs).
 """
 import argparse
 import random
+import re
 import sys
 
 SCRATCH = 2048
@@ -120,13 +121,15 @@ class Seq:
         self.count = 0
         self.trail = 0
 
-    def add(self, insns, cc=False, extra_cc=()):
-        """Add one item; cc=True appends a CC capture after the item's last instruction."""
+    def add(self, insns, cc=False, post=()):
+        """Add one item; cc=True appends a CC capture after the item's last instruction, then the
+        `post` instructions (turning addresses back into offsets) follow."""
         out = list(insns)
-        self.count += len(out)
         if cc and self.trail < TRAIL_MAX:
             out += ['ipm %r10', 'stcm %%r10,8,%d(%%r12)' % (TRAIL_OFF + self.trail)]
             self.trail += 1
+        out += list(post)
+        self.count += len(insns) + len(post)
         self.items.append(out)
 
 
@@ -305,7 +308,9 @@ def gen_ia(s):
 
 def gen_lm(s):
     r = s.rng
-    m = r.choice(['lm', 'stm', 'lmy', 'stmy', 'lmg', 'stmg', 'lmh', 'stmh'])
+    # STMH is not generated: qemu-s390x 7.2 stores zeros for it (it shifts the register left instead
+    # of right before the 32-bit store), so the oracle is wrong there (see docs/difftest.md).
+    m = r.choice(['lm', 'stm', 'lmy', 'stmy', 'lmg', 'stmg', 'lmh'])
     size = 8 if m in ('lmg', 'stmg') else 4
     runs = [list(range(a, b + 1)) for a in range(10) for b in range(a, 10)] + [[14], [15], [14, 15],
                                                                                [14, 15, 0], [14, 15, 0, 1]]
@@ -422,34 +427,29 @@ def gen_string(s):
         if r.randrange(2):
             s.add(['mvc %d(%d,%%r13),%d(%%r13)' % (o1, min(k1, k2) + 1, o2)])
         s.add(['lghi %%r0,%d' % ch, 'mvi %d(%%r13),%d' % (o1 + k1, ch), 'mvi %d(%%r13),%d' % (o2 + k2, ch),
-               'la %%r4,%d(%%r13)' % o1, 'la %%r5,%d(%%r13)' % o2, '0: clst %r4,%r5', 'jo 0b'], True)
-        s.add(['slgr %r4,%r13', 'slgr %r5,%r13'])
+               'la %%r4,%d(%%r13)' % o1, 'la %%r5,%d(%%r13)' % o2, '0: clst %r4,%r5', 'jo 0b'], True, post=['slgr %r4,%r13', 'slgr %r5,%r13'])
     elif c == 1:  # SRST over [R2, R1)
         o2 = r.randrange(0, SCRATCH - 128)
         e = o2 + r.randrange(0, 128)
         if r.randrange(2):
             s.add(['mvi %d(%%r13),%d' % (r.randrange(o2, e + 1), ch)])
         s.add(['lghi %%r0,%d' % ch, 'la %%r6,%d(%%r13)' % e, 'la %%r7,%d(%%r13)' % o2,
-               '0: srst %r6,%r7', 'jo 0b'], True)
-        s.add(['slgr %r6,%r13', 'slgr %r7,%r13'])
+               '0: srst %r6,%r7', 'jo 0b'], True, post=['slgr %r6,%r13', 'slgr %r7,%r13'])
     elif c == 2:  # MVST: source terminated within 64 bytes, destination does not overlap it
         o2 = r.randrange(0, SCRATCH // 2 - 64)
         o1 = r.randrange(SCRATCH // 2, SCRATCH - 64)
         s.add(['lghi %%r0,%d' % ch, 'mvi %d(%%r13),%d' % (o2 + r.randrange(64), ch),
-               'la %%r2,%d(%%r13)' % o1, 'la %%r3,%d(%%r13)' % o2, '0: mvst %r2,%r3', 'jo 0b'], True)
-        s.add(['slgr %r2,%r13', 'slgr %r3,%r13'])
+               'la %%r2,%d(%%r13)' % o1, 'la %%r3,%d(%%r13)' % o2, '0: mvst %r2,%r3', 'jo 0b'], True, post=['slgr %r2,%r13', 'slgr %r3,%r13'])
     elif c == 3:  # CKSM: R1 = checksum, R2/R2+1 = address/length
         o2, ln = r.randrange(0, SCRATCH - 256), r.randrange(0, 257)
-        s.add(['la %%r4,%d(%%r13)' % o2, 'lghi %%r5,%d' % ln, '0: cksm %r1,%r4', 'jo 0b'], True)
-        s.add(['slgr %r4,%r13'])
+        s.add(['la %%r4,%d(%%r13)' % o2, 'lghi %%r5,%d' % ln, '0: cksm %r1,%r4', 'jo 0b'], True, post=['slgr %r4,%r13'])
     elif c == 4:  # MVCL / CLCL: R1/R1+1 and R2/R2+1 = address / (pad byte, 24-bit length)
         m = r.choice(['mvcl', 'clcl'])
         o1, o2 = r.randrange(0, SCRATCH - 256), r.randrange(0, SCRATCH - 256)
         l1, l2 = r.randrange(0, 257), r.randrange(0, 257)
         pad = r.randrange(256)
         s.add(['la %%r2,%d(%%r13)' % o1, 'llilf %%r3,%d' % l1, 'la %%r4,%d(%%r13)' % o2,
-               'llilf %%r5,%d' % ((pad << 24) | l2), '%s %%r2,%%r4' % m], True)
-        s.add(['slgr %r2,%r13', 'slgr %r4,%r13'])
+               'llilf %%r5,%d' % ((pad << 24) | l2), '%s %%r2,%%r4' % m], True, post=['slgr %r2,%r13', 'slgr %r4,%r13'])
     else:         # TRT / TRTR: R1 = address of the first nonzero function byte, R2 bits 56-63 = it
         m = r.choice(['trt', 'trtr'])
         ln = r.randrange(1, 257)
@@ -457,8 +457,7 @@ def gen_string(s):
         o2 = r.randrange(0, SCRATCH - 256)
         if r.randrange(2):       # mostly-zero function table
             s.add(['xc %d(256,%%r13),%d(%%r13)' % (o2, o2), 'mvi %d(%%r13),%d' % (o2 + r.randrange(256), 1 + r.randrange(255))])
-        s.add(['la %r1,0(%r13)', '%s %d(%d,%%r13),%d(%%r13)' % (m, o1, ln, o2)], True)
-        s.add(['slgr %r1,%r13'])
+        s.add(['la %r1,0(%r13)', '%s %d(%d,%%r13),%d(%%r13)' % (m, o1, ln, o2)], True, post=['slgr %r1,%r13'])
 
 
 def gen_ex(s):
@@ -486,7 +485,9 @@ GENS = [(gen_rr, 10), (gen_rrr, 5), (gen_rx, 12), (gen_la, 2), (gen_shift, 6), (
         ('branch', 5)]
 
 
-def gen_sequence(seed, index, length):
+def gen_sequence(seed, index, length, ends=None):
+    """Return (regs, cc, scratch_seed, body_lines, instructions, trail_length); if `ends` is a list,
+    it receives the body line count after each item (the cut points used by --culprit)."""
     r = random.Random('s390:%s:%d' % (seed, index))
     regs = [rv(r) for _ in range(16)]
     for k in (10, 11, 12, 13):
@@ -526,8 +527,42 @@ def gen_sequence(seed, index, length):
     body = []
     for i, item in enumerate(s.items):
         body += ['%s:' % lab for lab in labels.get(i, [])] + item
+        if ends is not None:
+            ends.append(len(body))
     body += ['%s:' % lab for lab in labels.get(n, [])]
     return regs, cc, sseed, body, s.count, s.trail
+
+
+def prefixes(seed, index, length):
+    """The sequence cut after each of its items: [(item_lines, (index, regs, cc, sseed, body, trail))].
+    Branch labels defined after a cut are placed at the end of the prefix."""
+    ends = []
+    regs, cc, sseed, body, cnt, trail = gen_sequence(seed, index, length, ends)
+    out, start = [], 0
+    for k, e in enumerate(ends):
+        rest = [line for line in body[e:] if line.startswith('.L') and line.endswith(':')]
+        pre = body[:e] + rest
+        out.append((body[start:e], (k + 1, regs, cc, sseed, pre, sum('%r10,8,' in x for x in body[:e]))))
+        start = e
+    return out
+
+
+def emit_seqs(out, seqs, full_dump=False):
+    """Write explicit sequences [(index, regs, cc, sseed, body, trail)] as one assembly file."""
+    w = out.write
+    w('#include "seqmacros.h"\n\t.text\n')
+    for k, (i, regs, cc, sseed, body, trail) in enumerate(seqs):
+        w('\t.align 8\nseq_%d:\n\tSEQ_ENTER\n' % k)
+        for line in body:           # labels made unique per copy
+            line = re.sub(r'(\.L\w+)', r'\1_c%d' % k, line)
+            w(('%s\n' if line.endswith(':') else '\t%s\n') % line)
+        w('\tSEQ_LEAVE\n')
+    w('\t.section .rodata\n\t.align 8\n\t.global seq_table\nseq_table:\n')
+    for k, (i, regs, cc, sseed, body, trail) in enumerate(seqs):
+        w('\t.quad seq_%d, %d, 0x%x, 0x%x, %d\n' % (k, i, cc << 28, sseed, trail))
+        w('\t.quad ' + ', '.join('0x%x' % v for v in regs) + '\n')
+    w('\t.global seq_count\nseq_count:\n\t.quad %d\n' % len(seqs))
+    w('\t.global seq_full_dump\nseq_full_dump:\n\t.quad %d\n' % (1 if full_dump else 0))
 
 
 def emit(out, seed, indices, length, full_dump=False):

@@ -1,5 +1,5 @@
 /* Bare-metal platform for the s390 harnesses (saesim -M s390-bare: 64-bit mode, supervisor state,
- * DAT off, prefix 0). Output is saesim's DIAG 0x5A00 (R1 = address, R3 = length), exit DIAG 0x5A01
+ * DAT off, prefix 0; the start code enables the AFP registers and vectors in CR0). Output is saesim's DIAG 0x5A00 (R1 = address, R3 = length), exit DIAG 0x5A01
  * (R1 = status). */
 	.section .text.start, "ax"
 	.global _start
@@ -7,6 +7,9 @@ _start:
 	larl %r15,__stack_top
 	aghi %r15,-160
 	xc 0(8,%r15),0(%r15)
+	stctg %c0,%c0,8(%r15)       /* CR0 bits 45-46: AFP-register and vector enablement */
+	oi 13(%r15),0x06            /* controls (gcc may spill to FPRs 8-15 or use VRs) */
+	lctlg %c0,%c0,8(%r15)
 	larl %r2,__bss_start
 	larl %r3,__bss_end
 1:	clgr %r2,%r3

@@ -113,6 +113,27 @@ END_TEST
 
 START_TEST(test_sd_constants)
 {
+    /* §4 and §6.2 offsets */
+    static const struct { unsigned got, want; } off[] = {
+        { SD_ICPTR, 0x080 }, { SD_SCAD, 0x088 }, { SD_CNTP_CTL, 0x110 }, { SD_CNTV_CTL, 0x114 },
+        { SD_IRQ_CTL, 0x118 }, { SD_ICH_HCR, 0x120 }, { SD_ICH_VMCR, 0x128 }, { SD_ICH_AP0R0, 0x130 },
+        { SD_ICH_AP1R0, 0x138 }, { SD_ICH_LR(0), 0x150 }, { SD_CONTEXTIDR_EL1, 0x1F0 }, { SD_WIP, 0x1F8 },
+        { SD_SDF, 0x200 }, { SD_MSO, 0x208 }, { SD_MSL, 0x210 }, { SD_HBASCE, 0x218 }, { SD_GPTO, 0x228 },
+        { SD_IC, 0x230 }, { SD_EC, 0x238 }, { SD_SAVE_AREA, 0x240 }, { SD_LRCPUA, 0x286 },
+        { SD_PSTATE, 0x288 }, { SD_PC, 0x290 }, { SD_SP_EL0, 0x298 }, { SD_SP_EL1, 0x2A0 },
+        { SD_FPCR, 0x2B0 }, { SD_FPSR, 0x2B8 }, { SD_SVE_PREG0, 0x2C0 }, { SD_SVE_FFR, 0x2E0 },
+        { SD_GPR0, 0x300 }, { SD_ICPTD, 0x400 }, { SD_HAI_PIC, 0x40E }, { SD_HAI_TEID, 0x410 },
+        { SD_HAI_FAR_ELZ, 0x418 }, { SD_HAI_VADDR, 0x420 }, { SD_HAI_SUPPL, 0x428 }, { SD_HAI_GLTL, 0x430 },
+        { SD_TIR, 0x400 }, { SD_MNT_MISR, 0x400 }, { SD_MNT_EISR, 0x408 }, { SD_MNT_ELRSR, 0x410 },
+        { SA_SAF, 0x00 }, { SA_SAS, 0x06 }, { SA_SDO, 0x08 }, { SA_REGS, 0x20 },
+    };
+    for (size_t i = 0; i < sizeof(off) / sizeof(off[0]); i++)
+        ck_assert_msg(off[i].got == off[i].want, "entry %zu: 0x%x", i, off[i].got);
+    static const unsigned icpt[] = { SAE_ICPT_SPURIOUS, SAE_ICPT_VALIDITY, SAE_ICPT_HOST_ACCESS_EXCEPTION,
+        SAE_ICPT_SYNCHRONOUS_EXCEPTION, SAE_ICPT_TIMER, SAE_ICPT_PE_INTERCOMM, SAE_ICPT_GUEST_ADDRESS_SIZE,
+        SAE_ICPT_STOP, SAE_ICPT_MIO_ADDRESS, SAE_ICPT_PMU, SAE_ICPT_MAINTENANCE };
+    for (unsigned i = 0; i < 11; i++)
+        ck_assert_uint_eq(icpt[i], i);
     ck_assert_uint_eq(SD_CNTP_CTL, 0x110);
     ck_assert_uint_eq(SD_ICH_LR(3), 0x168);
     ck_assert_uint_eq(SD_GPR(30), 0x3F0);

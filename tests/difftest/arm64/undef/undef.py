@@ -145,6 +145,8 @@ def do_chunk(a, k, words):
         se = ''
     else:
         rc, so, se = run([a.saesim, '-M', 'arm64-bare', '-kernel', bare], a.timeout)
+        if 'runtime error:' in se or 'Sanitizer' in se:
+            raise RuntimeError('saesim sanitizer report: ' + se[-3000:])
     t2 = time.time()
     sut = results(so, 2 * n, se, 'the bare run')
     return k, q57, q76, sut, t1 - t0, t2 - t1
@@ -179,7 +181,7 @@ def main():
         for f in futs:
             try:
                 k, q57, q76, sut, dq, ds = f.result()
-            except RuntimeError as e:
+            except (RuntimeError, OSError, subprocess.SubprocessError) as e:
                 errors.append(str(e))
                 continue
             tq += dq

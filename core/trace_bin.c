@@ -1,6 +1,6 @@
 /* Binary trace writer: a 64 KiB buffer of variable-length records, flushed with fwrite.
  * The common record (a sequential AArch64 instruction) costs 5 bytes: tag + encoding. */
-#include "tools/trace/trace_bin.h"
+#include "core/trace_bin.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -17,8 +17,8 @@
  *     REG    uleb128 register number (enum trace_reg_*), uleb128 value
  *     EVENT  one byte enum trace_event_kind, uleb128 a, uleb128 b
  *     END    (no payload) written by trace_bin_close; a file without it was truncated. */
-#ifndef TOOLS_TRACE_TRACE_BIN_H
-#define TOOLS_TRACE_TRACE_BIN_H
+#ifndef CORE_TRACE_BIN_H
+#define CORE_TRACE_BIN_H
 
 #include <stdbool.h>
 #include <stddef.h>
