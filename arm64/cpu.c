@@ -47,6 +47,7 @@ void arm64_cpu_reset(struct arm64_cpu *c)
     c->nullified = false;
     arm64_tlb_flush_all(c);
     arm64_update_irq(c);
+    arm64_debug_update(c);
 }
 
 uint64_t arm64_get_pstate(const struct arm64_cpu *c)
@@ -132,7 +133,7 @@ int arm64_run(struct arm64_cpu *c, uint64_t max_insns)
             arm64_exc(c, EC_ILLEGAL, 0);
         } else {
             uint32_t insn;
-            if (arm64_fetch(c, &insn)) {
+            if (arm64_fetch(c, &insn) && !(__builtin_expect(c->bp_armed, 0) && arm64_breakpoint_hit(c))) {
                 const struct arm64_insn *e = arm64_decode(insn);
                 if (log_enabled(LOG_EXEC | LOG_IN_ASM))
                     trace_insn(c, insn, e);

@@ -213,6 +213,7 @@ struct arm64_cpu {
     bool tlb_has_large;       /* some TLB entry comes from a mapping larger than 4 KiB */
     bool step_ex;             /* software step: the stepped instruction was a load-exclusive */
     bool ss_from_eret;        /* PSTATE.SS was just written by an exception return */
+    bool bp_armed, wp_armed;  /* some hardware breakpoint / watchpoint is enabled (and MDSCR_EL1.MDE) */
     struct tlb_set tlb[ARM64_TLB_VIEWS];
 };
 

@@ -135,6 +135,11 @@ static inline bool arm64_step_active(const struct arm64_cpu *c)
 {
     return (c->sr.mdscr & 1) && arm64_debug_enabled(c);
 }
+/* Hardware breakpoints/watchpoints (debug.c): recompute the armed flags after a debug register write;
+ * check the instruction at c->pc / a data access (true: the exception has been taken). */
+void arm64_debug_update(struct arm64_cpu *c);
+bool arm64_breakpoint_hit(struct arm64_cpu *c);
+bool arm64_watchpoint_hit(struct arm64_cpu *c, uint64_t va, unsigned len, unsigned flags);
 /* Take the Software Step exception (active-pending state) for the instruction at c->pc. */
 void arm64_step_exception(struct arm64_cpu *c);
 /* ERET semantics (also used by the SAE model's tests). */

@@ -237,6 +237,8 @@ bool arm64_mem(struct arm64_cpu *c, uint64_t va, unsigned len, unsigned esize, v
         return align_fault(c, va, flags);
     if ((c->sr.sctlr & 2) && esize && (va & (esize - 1)))
         return align_fault(c, va, flags);
+    if (__builtin_expect(c->wp_armed, 0) && arm64_watchpoint_hit(c, va, len, flags))
+        return false;
     unsigned off = va & TLB_PAGE_MASK;
     if (__builtin_expect(off + len <= TLB_PAGE_SIZE, 1)) {
         uint8_t *h = tlb_fast(&c->tlb[view_of(c, type, flags)], va, len, type);

@@ -112,7 +112,7 @@ static const struct sysreg sysregs[] = {
       SRF(cntv_ctl), 3, 0, 0 },
     { ENC(3, 3, 14, 3, 2), "CNTV_CVAL_EL0", SR_RW | SR_EL0R | SR_EL0W, G_CNTV, T_NONE, -1, -1, SRF(cntv_cval),
       ~0ULL, 0, 0 },
-    /* debug (Arm ARM D19.3); breakpoints and watchpoints are storage only */
+    /* debug (Arm ARM D19.3); breakpoints and watchpoints: debug.c */
     { ENC(2, 0, 0, 2, 2), "MDSCR_EL1", SR_RW, G_NONE, T_TDA, -1, 4, SRF(mdscr), 0xF001ULL, 0, 0 },
     { ENC(2, 0, 0, 2, 0), "MDCCINT_EL1", SR_RW, G_NONE, T_TDA, -1, -1, SRF(mdccint), 0x60000000ULL, 0, 0 },
     { ENC(2, 3, 0, 1, 0), "MDCCSR_EL0", SR_R | SR_EL0R, G_TDCC, T_TDA, -1, -1, NOF, 0, 0, 0 },
@@ -336,6 +336,8 @@ static void sr_write(struct arm64_cpu *c, const struct sysreg *r, uint64_t v)
         sr_write_special(c, r, v);
     else if (r->off >= 0)
         *sr_field(c, r) = (v & r->wmask) | r->res1;
+    if ((r->enc >> 14) == 2) /* debug registers: breakpoints/watchpoints may have been armed */
+        arm64_debug_update(c);
     /* timer outputs depend on these: let the platform re-evaluate the interrupt lines at once */
     if ((r->enc >> 7 & 15) == 14 && c->env->timer_changed)
         c->env->timer_changed(c->env_opaque, c);

@@ -224,7 +224,9 @@ struct s390_cpu {
     unsigned int_ilen;         /* its length (ILC * 2) */
     bool in_execute;           /* executing the target of EX/EXRL */
     bool psw_invalid;          /* the loaded PSW has a format error (early exception) */
-    unsigned pgm_loop;         /* consecutive program interruptions at the program-new PSW */
+    unsigned pgm_loop;         /* consecutive program interruptions that repeat themselves */
+    uint16_t pgm_last_code;
+    uint64_t pgm_last_ia;
     jmp_buf jmp;               /* instruction abort (program exceptions) */
     bool jmp_valid;
 

@@ -26,14 +26,14 @@ static inline uint64_t ea_xbd(const struct s390_cpu *c, unsigned x, unsigned b, 
 /* Address arithmetic on register operands (e.g. MVCL, CLST): wrap to the addressing mode. */
 static inline uint64_t wrap_addr(const struct s390_cpu *c, uint64_t v) { return v & s390_amask(c); }
 
-/* Store an address back into a GR in the current addressing mode (PoP: bits 0-31 unchanged in
- * 24/31-bit mode; 24-bit mode zeroes bits 32-39). */
+/* Store an address back into a GR in the current addressing mode (PoP "LOAD ADDRESS": bits 0-31
+ * unchanged in the 24/31-bit modes; bit 32 (31-bit) or bits 32-39 (24-bit) set to zero). */
 static inline void set_addr_reg(struct s390_cpu *c, unsigned r, uint64_t v)
 {
     if (c->psw.mask & PSW_MASK_EA)
         c->gr[r] = v;
     else if (c->psw.mask & PSW_MASK_BA)
-        c->gr[r] = (c->gr[r] & 0xffffffff80000000ULL) | (v & 0x7fffffffULL);
+        c->gr[r] = (c->gr[r] & 0xffffffff00000000ULL) | (v & 0x7fffffffULL);
     else
         c->gr[r] = (c->gr[r] & 0xffffffff00000000ULL) | (v & 0xffffffULL);
 }

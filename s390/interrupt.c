@@ -51,13 +51,16 @@ static void deliver_program(struct s390_cpu *c, uint16_t code, unsigned ilen, ui
     s390_real_st(c, LC_BEAR, 8, c->bear);
     store_old_psw(c, LC_PGM_OLD, old_addr);
     load_new_psw(c, LC_PGM_NEW);
-    /* A program-new PSW whose first instruction faults again loops forever: detect it. */
-    if (c->psw.addr == c->int_ia) {
-        if (++c->pgm_loop >= 64)
+    /* A program-new PSW whose first instruction faults again, or the same exception at the same
+     * instruction over and over, loops forever: detect it. */
+    if (c->psw.addr == c->int_ia || (code == c->pgm_last_code && c->int_ia == c->pgm_last_ia)) {
+        if (++c->pgm_loop >= 1000)
             s390_stop_run(c, S390_STOP_PGM_LOOP, 0);
     } else {
         c->pgm_loop = 0;
     }
+    c->pgm_last_code = code;
+    c->pgm_last_ia = c->int_ia;
     c->in_execute = false;
 }
 

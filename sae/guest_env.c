@@ -170,7 +170,8 @@ static enum arm64_phys_result g_phys(void *opaque, struct arm64_cpu *cpu, uint64
     if (st == S2_OK) {
         memset(out, 0, sizeof(*out));
         out->host = s->host->ram->host + abs;
-        s->host->skeys[abs >> 12] |= SKEY_R | (write ? SKEY_C : 0);
+        if (!(flags & ARM64_PHYS_DEBUG))    /* debugger accesses record nothing */
+            s->host->skeys[abs >> 12] |= SKEY_R | (write ? SKEY_C : 0);
         /* A successful read also proves fetch access (IEP is ignored, MD-44); only a write proves the
          * page is writable, so reads do not grant write permission. */
         out->perm = write ? 7u : 5u;

@@ -49,6 +49,11 @@ void handle_sys64(struct fw *fw, uint64_t esr)
         vcpu_inject_undef(fw);
         return;
     }
+    if (fw->verbose) {
+        const char *name = sysreg_name(&s);
+        fw_printf("saesim-fw: %s %s (S%u_%u_C%u_C%u_%u) emulated\n", s.read ? "mrs" : "msr", name ? name : "?",
+                  s.op0, s.op1, s.crn, s.crm, s.op2);
+    }
     if (s.read && s.rt != 31)
         fw->sd->gpr[s.rt] = value;
     vcpu_skip_insn(fw);
@@ -62,12 +67,19 @@ static void handle_smccc(struct fw *fw, bool smc)
     struct sae_sd *sd = fw->sd;
     struct psci_result r;
     STAT_INC(fw, hvc_calls);
+    if (smc) {
+        /* KVM handle_smc: step over the SMC; a nonzero immediate is reserved (SMCCC, DEN 0028
+         * "SMC and HVC immediate value"): X0 = -1. */
+        vcpu_skip_insn(fw);
+        if (sd->icptd.hai.esr & 0xffff) {
+            sd->gpr[0] = (uint64_t)(int64_t)PSCI_RET_NOT_SUPPORTED;
+            return;
+        }
+    }
     psci_call(sd->gpr[0], sd->gpr[1], sd->gpr[2], sd->gpr[3], fw->vmpidr, &r);
     if (fw->verbose)
         fw_printf("saesim-fw: %s 0x%lx -> %ld\n", smc ? "smc" : "hvc", (unsigned long)sd->gpr[0], (long)r.x0);
     sd->gpr[0] = (uint64_t)r.x0;
-    if (smc)
-        vcpu_skip_insn(fw);
     switch (r.action) {
     case PSCI_ACT_NONE:
         break;

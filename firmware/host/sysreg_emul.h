@@ -30,6 +30,9 @@ struct sysreg_ctx {
 /* QAAF index of an ID register (op0 3, op1 0, CRn 0, CRm 0-7), or -1. */
 int sysreg_qaaf_index(const struct sys64 *s);
 
+/* The emulated register's name ("ID register" for the ID space), or NULL if it is not emulated. */
+const char *sysreg_name(const struct sys64 *s);
+
 /* Emulate the access; `wval` is the value of Rt for a write. */
 enum sysreg_result sysreg_emulate(struct sysreg_ctx *c, const struct sys64 *s, uint64_t wval, uint64_t *value);
 

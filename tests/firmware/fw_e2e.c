@@ -10,6 +10,7 @@
  * PSCI SYSTEM_OFF (a SYSTEM_RESET is honoured once per run by re-placing the guest image), every
  * expected string appeared in order in the guest output, and no guest line contains "FAIL". */
 #include <elf.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,9 @@
 #define RAM_SIZE     (128ull << 20)
 #define DTB_IPA      (SAESIM_GUEST_RAM_IPA + (16ull << 20))
 #define STAGE_HOST   (200ull << 20)   /* where an Image kernel is staged, outside guest RAM */
+#define INITRD_HOST  (220ull << 20)   /* FW_E2E_INITRD: a patterned initrd staged here ... */
+#define INITRD_IPA   (SAESIM_GUEST_RAM_IPA + (32ull << 20))  /* ... that must appear here */
+#define INITRD_SIZE  (256u << 10)
 
 static struct ram ram;
 static struct vclock clk;
@@ -260,6 +264,13 @@ int main(int argc, char **argv)
     struct virt_dt_params dtp;
     virt_dt_default_params(&dtp, RAM_SIZE);
     dtp.bootargs = argv[3];
+    bool with_initrd = getenv("FW_E2E_INITRD") != NULL;
+    if (with_initrd) {
+        for (uint32_t i = 0; i < INITRD_SIZE; i += 4)
+            ram_st_be(&ram, INITRD_HOST + i, 4, i * 2654435761u);
+        dtp.initrd_start = INITRD_IPA;
+        dtp.initrd_end = INITRD_IPA + INITRD_SIZE;
+    }
     void *dtb;
     size_t dtb_size;
     if (virt_dt_build(&dtp, &dtb, &dtb_size, err, sizeof(err))) {
@@ -274,7 +285,11 @@ int main(int argc, char **argv)
     st_be32(bpb + 0x00, SAESIM_BPB_MAGIC);
     st_be16(bpb + 0x04, SAESIM_BPB_VERSION);
     st_be16(bpb + 0x06, SAESIM_BPB_SIZE);
-    st_be64(bpb + 0x08, getenv("FW_E2E_VERBOSE") ? SAESIM_BPB_F_VERBOSE : 0);
+    /* BPB flags: FW_E2E_FLAGS (number), FW_E2E_VERBOSE adds SAESIM_BPB_F_VERBOSE. */
+    uint64_t flags = getenv("FW_E2E_FLAGS") ? strtoull(getenv("FW_E2E_FLAGS"), NULL, 0) : 0;
+    if (getenv("FW_E2E_VERBOSE"))
+        flags |= SAESIM_BPB_F_VERBOSE;
+    st_be64(bpb + 0x08, flags);
     st_be64(bpb + 0x10, SAESIM_GUEST_RAM_IPA);
     st_be64(bpb + 0x18, RAM_SIZE);
     st_be64(bpb + 0x20, RAM_HOST);
@@ -291,6 +306,11 @@ int main(int argc, char **argv)
         st_be64(bpb + 0x38, guest.lowest);
         st_be64(bpb + 0x40, guest.entry);
         st_be32(bpb + 0x48, SAESIM_KERNEL_ELF);
+    }
+    if (with_initrd) {
+        st_be64(bpb + 0x50, INITRD_HOST);
+        st_be64(bpb + 0x58, INITRD_SIZE);
+        st_be64(bpb + 0x60, INITRD_IPA);
     }
     st_be64(bpb + 0x68, RAM_HOST + (DTB_IPA - SAESIM_GUEST_RAM_IPA));
     st_be64(bpb + 0x70, dtb_size);
@@ -345,6 +365,18 @@ int main(int argc, char **argv)
             break;
         }
         pos = hit + strlen(tok);
+    }
+    if (with_initrd &&
+        memcmp(ram_ptr(&ram, INITRD_HOST, INITRD_SIZE), ram_ptr(&ram, RAM_HOST + (INITRD_IPA - SAESIM_GUEST_RAM_IPA), INITRD_SIZE),
+               INITRD_SIZE) != 0) {
+        printf("FAILED: the initrd was not copied to IPA 0x%llx\n", (unsigned long long)INITRD_IPA);
+        rc = 1;
+    }
+    const char *fw_expect = getenv("FW_E2E_FW_EXPECT");   /* a string the firmware console must hold */
+    fwcon[fwcon_len < sizeof(fwcon) ? fwcon_len : sizeof(fwcon) - 1] = 0;
+    if (fw_expect && !strstr(fwcon, fw_expect)) {
+        printf("FAILED: firmware console lacks '%s'\n", fw_expect);
+        rc = 1;
     }
     if (strstr(out, "FAIL")) {
         printf("FAILED: the guest reported a failure\n");

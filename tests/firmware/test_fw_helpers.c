@@ -319,6 +319,10 @@ START_TEST(sysreg_cache_geometry)
     ck_assert_int_eq(emul(&c, 3, 0, 12, 11, 5, 0, 0x1000001, &v), SYSREG_DONE); /* ICC_SGI1R_EL1 */
     ck_assert_uint_eq(c.sgi_writes, 1);
     ck_assert_int_eq(emul(&c, 3, 0, 12, 11, 5, 1, 0, &v), SYSREG_UNDEF);
+    struct sys64 s = { 3, 1, 0, 0, 1, 0, true };
+    ck_assert_str_eq(sysreg_name(&s), "CLIDR_EL1");
+    s.crn = 15;
+    ck_assert_ptr_null(sysreg_name(&s));
 }
 END_TEST
 

@@ -14,6 +14,7 @@ branches are forward-only, so every sequence ends.
 """
 import argparse
 import random
+import re
 import sys
 
 SCRATCH = 2048          # bytes; X28 points at SCRATCH/2
@@ -486,8 +487,9 @@ GENS = [
 ]
 
 
-def gen_sequence(seed, index, length, unaligned=False):
-    """Return (init_regs[31], nzcv, scratch_seed, body_lines) for sequence `index` of `seed`."""
+def gen_sequence(seed, index, length, unaligned=False, ends=None):
+    """Return (init_regs[31], nzcv, scratch_seed, body_lines, instructions) for sequence `index` of
+    `seed`; if `ends` is a list it receives the body line count after each item (for --culprit)."""
     r = random.Random('%s:%d' % (seed, index))
     regs = [rv(r) for _ in range(31)]
     regs[27] = 0
@@ -528,9 +530,42 @@ def gen_sequence(seed, index, length, unaligned=False):
         for lab in labels.get(i, []):
             body.append('%s:' % lab)
         body.extend(item)
+        if ends is not None:
+            ends.append(len(body))
     for lab in labels.get(n, []):
         body.append('%s:' % lab)
     return regs, nzcv, sseed, body, s.count
+
+
+def prefixes(seed, index, length, unaligned=False):
+    """The sequence cut after each of its items: [(item_lines, (k, regs, nzcv, sseed, body))]; branch
+    labels defined after a cut are placed at the end of the prefix."""
+    ends = []
+    regs, nzcv, sseed, body, cnt = gen_sequence(seed, index, length, unaligned, ends)
+    out, start = [], 0
+    for k, e in enumerate(ends):
+        rest = [line for line in body[e:] if line.startswith('.L') and line.endswith(':')]
+        out.append((body[start:e], (k + 1, regs, nzcv, sseed, body[:e] + rest)))
+        start = e
+    return out
+
+
+def emit_seqs(out, seqs, full_dump=False):
+    """Write explicit sequences [(index, regs, nzcv, sseed, body)] as one assembly file."""
+    w = out.write
+    w('#include "seqmacros.h"\n\t.text\n')
+    for k, (i, regs, nzcv, sseed, body) in enumerate(seqs):
+        w('\t.p2align 2\nseq_%d:\n\tSEQ_ENTER\n' % k)
+        for line in body:           # labels made unique per copy
+            line = re.sub(r'(\.L\w+)', r'\1_c%d' % k, line)
+            w(('%s\n' if line.endswith(':') else '\t%s\n') % line)
+        w('\tSEQ_LEAVE\n\t.ltorg\n')
+    w('\t.section .rodata\n\t.p2align 3\n\t.global seq_table\nseq_table:\n')
+    for k, (i, regs, nzcv, sseed, body) in enumerate(seqs):
+        w('\t.quad seq_%d, %d, 0x%x, 0x%x\n' % (k, i, nzcv, sseed))
+        w('\t.quad ' + ', '.join('0x%x' % v for v in regs) + '\n')
+    w('\t.global seq_count\nseq_count:\n\t.quad %d\n' % len(seqs))
+    w('\t.global seq_full_dump\nseq_full_dump:\n\t.quad %d\n' % (1 if full_dump else 0))
 
 
 def emit(out, seed, indices, length, full_dump=False, unaligned=False):

@@ -111,6 +111,10 @@ ASI = dict(asi=4, agsi=8, alsi=4, algsi=8)
 SIL = dict(mvhhi=(2, 0), mvhi=(4, 0), mvghi=(8, 0), chhsi=(2, 1), chsi=(4, 1), cghsi=(8, 1), clhhsi=(2, 1),
            clfhsi=(4, 1), clghsi=(8, 1))
 SS = dict(mvc=0, clc=1, xc=1, nc=1, oc=1, tr=0)
+# TR leaves the CC unchanged, but qemu-s390x 7.2 sometimes loses a CC that was still pending in the
+# translation block across TR (it marks the CC "static" after a helper that does not compute it).
+# A CR R10,R10 (CC 0) after every TR keeps the oracle right; TR's data results are still compared.
+TR_CC_FIX = ['cr %r10,%r10']
 IA = dict(laa=4, laag=8, laal=4, laalg=8, lan=4, lang=8, lao=4, laog=8, lax=4, laxg=8)
 
 
@@ -284,7 +288,7 @@ def gen_ss(s):
         o2 = max(0, min(SCRATCH - ln, o1 + r.randrange(-8, 9)))
     else:
         o2 = r.randrange(0, SCRATCH - ln + 1)
-    s.add(['%s %d(%d,%%r13),%d(%%r13)' % (m, o1, ln, o2)], SS[m])
+    s.add(['%s %d(%d,%%r13),%d(%%r13)' % (m, o1, ln, o2)] + TR_CC_FIX * (m == 'tr'), SS[m])
 
 
 def gen_cs(s):
@@ -472,7 +476,7 @@ def gen_ex(s):
         o1 = r.randrange(0, SCRATCH - 256)
         o2 = r.randrange(0, SCRATCH - 256)
         s.add(['lghi %s,%d' % (R(r1), ln), 'exrl %s,%s' % (R(r1), lab), 'j %s_e' % lab,
-               '%s: %s %d(1,%%r13),%d(%%r13)' % (lab, m, o1, o2), '%s_e:' % lab], SS[m])
+               '%s: %s %d(1,%%r13),%d(%%r13)' % (lab, m, o1, o2), '%s_e:' % lab] + TR_CC_FIX * (m == 'tr'), SS[m])
     else:
         m = r.choice(list(RR))
         s.add(['exrl %%r0,%s' % lab, 'j %s_e' % lab, '%s: %s %s,%s' % (lab, m, R(pick(r)), R(pick(r))),

@@ -1,6 +1,7 @@
 /* Bare-metal platform for the s390 harnesses (saesim -M s390-bare: 64-bit mode, supervisor state,
- * DAT off, prefix 0; the start code enables the AFP registers and vectors in CR0). Output is saesim's DIAG 0x5A00 (R1 = address, R3 = length), exit DIAG 0x5A01
- * (R1 = status). */
+ * DAT off, prefix 0; the start code enables the AFP registers and vectors in CR0, since gcc may
+ * spill to FPRs 8-15). Output is saesim's DIAG 0x5A00 (R1 = address, R3 = length), exit DIAG
+ * 0x5A01 (R1 = status). */
 	.section .text.start, "ax"
 	.global _start
 _start:

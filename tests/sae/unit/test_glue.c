@@ -342,6 +342,28 @@ START_TEST(test_s1ptw_limit)
 }
 END_TEST
 
+START_TEST(test_wfe_event_and_twi)
+{
+    /* The event register is set at entry (MD-34): the first WFE completes, the second waits. */
+    static const uint32_t g[] = { 0xD503205F, 0xD503205F, 0xD503207F /* wfi */ };
+    guest(GCODE, g, 3);
+    lasrm();
+    sae();
+    ck_assert_uint_eq(m[SD + SD_ICPTR], SAE_ICPT_SPURIOUS);
+    ck_assert_uint_eq(ld_be32(m + SD + SD_WIP), SAE_WIP_WFE);
+    ck_assert_uint_eq(ld_be64(m + SD + SD_PC), GCODE + 8);
+    /* WFI under HCR_EL2.TWI: EC 0x01 with TI = 0, PC at the WFI */
+    set_hcr((1ull << 31) | (1ull << 34) | (1ull << 13));
+    sae();
+    ck_assert_uint_eq(m[SD + SD_ICPTR], SAE_ICPT_SYNCHRONOUS_EXCEPTION);
+    uint64_t esr = ld_be64(m + SD + SD_TRAP_ESR_ELZ);
+    ck_assert_uint_eq(esr >> 26, 0x01);
+    ck_assert_uint_eq(esr & 3, 0);
+    ck_assert_uint_eq(ld_be64(m + SD + SD_PC), GCODE + 8);
+    ck_assert_uint_eq(ld_be32(m + SD + SD_WIP), 0);
+}
+END_TEST
+
 /* A register/flag/sysreg-heavy guest loop; returns after HVC. */
 static const uint32_t mix[] = {
     0x9B020C00,   /* loop: madd x0, x0, x2, x3 */
@@ -431,6 +453,7 @@ int main(void)
     tcase_add_test(tc, test_state_survives_exits);
     tcase_add_test(tc, test_tid3_trap);
     tcase_add_test(tc, test_s1ptw_limit);
+    tcase_add_test(tc, test_wfe_event_and_twi);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
