@@ -94,6 +94,74 @@ START_TEST(trap_tid3)
 }
 END_TEST
 
+/* One instruction under a set of EL2 controls: expect a trap with this ESR, PC left at the insn. */
+static void expect_el2_trap(uint32_t insn, uint64_t hcr, uint64_t cptr, uint64_t cnthctl, unsigned el,
+                            uint64_t esr)
+{
+    struct arm64_cpu *c = setup(&insn, 1);
+    c->el2.hcr = hcr;
+    c->el2.cptr = cptr;
+    c->el2.cnthctl = cnthctl;
+    c->sr.cpacr = 3u << 20;
+    c->sr.sctlr |= (1u << 16) | (1u << 18) | (1u << 15) | (1u << 14) | (1u << 26); /* no EL1 traps of EL0 */
+    c->sr.cntkctl = 0x303;
+    if (el == 0)
+        arm64_set_pstate(c, 0);
+    arm64_run(c, 1);
+    ck_assert_msg(el2_calls == 1, "insn 0x%08x: no EL2 trap", insn);
+    ck_assert_msg(last_ev.esr == esr, "insn 0x%08x: ESR 0x%llx, expected 0x%llx", insn,
+                  (unsigned long long)last_ev.esr, (unsigned long long)esr);
+    ck_assert_uint_eq(c->pc, RAM_BASE);
+    arm64_cpu_destroy(c);
+}
+
+START_TEST(el2_traps)
+{
+    const uint64_t fp_on = 3u << 20, cnt_on = 3u << 10;
+    /* WFI/WFE that would wait: HCR_EL2.TWI/TWE, EC 0x01 (CV = 1, COND = 0xe, TI) */
+    expect_el2_trap(0xd503207f, 1ULL << 13, fp_on, cnt_on, 1, 0x07e00000);
+    expect_el2_trap(0xd503205f, 1ULL << 14, fp_on, cnt_on, 0, 0x07e00001);
+    /* SMC with HCR_EL2.TSC: EC 0x17, imm16 */
+    expect_el2_trap(0xd4000263, 1ULL << 19, fp_on, cnt_on, 1, 0x5e000013);
+    /* MSR SCTLR_EL1 with TVM: EC 0x18, Op0 3, Op1 0, CRn 1, CRm 0, Op2 0, Rt 0, write */
+    expect_el2_trap(0xd5181000, 1ULL << 26, fp_on, cnt_on, 1, 0x62300400);
+    /* MRS TTBR0_EL1 with TRVM */
+    expect_el2_trap(0xd5382003, 1ULL << 30, fp_on, cnt_on, 1, 0x62300861);
+    /* MRS CTR_EL0 at EL0 with TID2 */
+    expect_el2_trap(0xd53b0021, 1ULL << 17, fp_on, cnt_on, 0, 0x6232c021);
+    /* TLBI VMALLE1 with TTLB: Op0 1, Op1 0, CRn 8, CRm 7, Op2 0, Rt 31 */
+    expect_el2_trap(0xd508871f, 1ULL << 25, fp_on, cnt_on, 1, 0x621023ee);
+    /* DC ZVA with TDZ: Op0 1, Op1 3, CRn 7, CRm 4, Op2 1, Rt 0 */
+    expect_el2_trap(0xd50b7420, 1ULL << 28, fp_on, cnt_on, 1, 0x6212dc08);
+    /* ACTLR_EL1 read with TACR */
+    expect_el2_trap(0xd5381020, 1ULL << 21, fp_on, cnt_on, 1, 0x62320401);
+    /* FP with CPTR_EL2.FPEN = 0b00: EC 0x07 */
+    expect_el2_trap(0x9e6703e0, 0, 0, cnt_on, 1, 0x1fe00000);
+    expect_el2_trap(0x9e6703e0, 0, 2u << 20, cnt_on, 0, 0x1fe00000);
+    /* CNTPCT_EL0 with CNTHCTL_EL2.EL1PCTEN = 0; CNTP_CTL_EL0 with EL1PCEN = 0 */
+    expect_el2_trap(0xd53be020, 0, fp_on, 2u << 10, 1, 0x6232f801);
+    expect_el2_trap(0xd53be220, 0, fp_on, 1u << 10, 0, 0x6232f805);
+    /* CPACR_EL1 access with CPTR_EL2.TCPAC */
+    expect_el2_trap(0xd5181040, 0, fp_on | (1u << 31), cnt_on, 1, 0x62340400);
+}
+END_TEST
+
+START_TEST(el1_before_el2)
+{
+    /* An EL1 trap of EL0 (SCTLR_EL1.nTWI = 0) takes precedence over HCR_EL2.TWI */
+    const uint32_t code[] = { 0xd503207f };
+    struct arm64_cpu *c = setup(code, 1);
+    c->el2.hcr = 1ULL << 13;
+    c->sr.sctlr &= ~(1ULL << 16);
+    arm64_set_pstate(c, 0);
+    arm64_run(c, 1);
+    ck_assert_uint_eq(el2_calls, 0);
+    ck_assert_uint_eq(c->sr.esr, 0x07e00000);
+    ck_assert_uint_eq(c->pc, RAM_BASE + 0x800 + 0x400);
+    arm64_cpu_destroy(c);
+}
+END_TEST
+
 START_TEST(hvc_pc)
 {
     const uint32_t code[] = { 0xd4000a42 }; /* hvc #0x52 */
@@ -224,6 +292,8 @@ int main(void)
     tcase_add_test(tc, single_step);
     tcase_add_test(tc, trap_tid3);
     tcase_add_test(tc, hvc_pc);
+    tcase_add_test(tc, el2_traps);
+    tcase_add_test(tc, el1_before_el2);
     tcase_add_test(tc, nullify);
     tcase_add_test(tc, interrupts_and_wfi);
     tcase_add_test(tc, pstate_layout);

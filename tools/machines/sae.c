@@ -56,6 +56,8 @@ struct sae_machine {
     uint64_t ram_size;
     uint64_t stats_addr;           /* firmware's struct saesim_fw_stats, 0 if not registered */
     uint64_t diag_calls;
+    struct vevent timeout_event;   /* --timeout: virtual deadline */
+    bool timed_out;
     bool ended;
     int exit_status;
     const char *end_reason;
@@ -147,6 +149,13 @@ static int diag_mmio(struct sae_machine *m, struct s390_cpu *c, unsigned r1, uns
     return 0;
 }
 
+static void timeout_fired(void *opaque)
+{
+    struct sae_machine *m = opaque;
+    m->timed_out = true;
+    s390_stop_run(&m->cpu, S390_STOP_BREAK, 0);  /* ends SAE at the next guest boundary (icptr 0) */
+}
+
 /* WAIT: idle until the TOD deadline or a device event. In icount mode virtual time jumps. */
 static int diag_wait(struct sae_machine *m, struct s390_cpu *c, unsigned r1)
 {
@@ -155,6 +164,10 @@ static int diag_wait(struct sae_machine *m, struct s390_cpu *c, unsigned r1)
     for (;;) {
         vclock_run_due(&m->clock);
         virt_platform_poll(&m->vp);
+        if (m->timed_out) {
+            c->gr[r1] = SAESIM_WAIT_HOST;
+            return 0;
+        }
         if (gicv3_highest_pending(m->vp.gic, &intid, &prio, &group)) {
             c->gr[r1] = SAESIM_WAIT_EVENT;
             return 0;
@@ -592,7 +605,9 @@ static int run(const struct saesim_config *cfg)
     s390_load_psw(&m->cpu, PSW_MASK_EA | PSW_MASK_BA, fw.entry);
 
     double t0 = run_wall_now();
-    uint64_t budget_ns = cfg->timeout_s > 0 ? (uint64_t)(cfg->timeout_s * 1e9) : 0;
+    vevent_init(&m->timeout_event, "timeout", timeout_fired, m);
+    if (cfg->timeout_s > 0)
+        vevent_arm(&m->clock, &m->timeout_event, (uint64_t)(cfg->timeout_s * 1e9));
     while (!m->ended) {
         enum s390_stop why = s390_run(&m->cpu, 1000000);
         virt_platform_poll(&m->vp);
@@ -613,7 +628,7 @@ static int run(const struct saesim_config *cfg)
             m->exit_status = EXIT_EMULATOR;
             break;
         }
-        if (budget_ns && vclock_now(&m->clock) >= budget_ns) {
+        if (m->timed_out) {
             error_report("--timeout: %.3f s of virtual time passed", cfg->timeout_s);
             m->end_reason = "timeout";
             m->exit_status = EXIT_EMULATOR;
@@ -632,8 +647,9 @@ static int run(const struct saesim_config *cfg)
         collect_summary(m, &s);
         s.wall_s = run_wall_now() - t0;
         fflush(stdout);
-        run_summary_print(&s, stdout);
+        run_summary_print(&s, stderr);
     }
+    vevent_cancel(&m->clock, &m->timeout_event);
 out_cpu:
     sae_cpu_detach(&m->cpu);
     s390_cpu_destroy(&m->cpu);
