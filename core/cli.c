@@ -13,7 +13,7 @@
 enum opt_id {
     OPT_M, OPT_KERNEL, OPT_INITRD, OPT_APPEND, OPT_DTB, OPT_BIOS, OPT_MEM, OPT_HOSTMEM, OPT_SMP,
     OPT_SERIAL, OPT_D, OPT_DFILE, OPT_S, OPT_GDB, OPT_GDBTARGET, OPT_FREEZE, OPT_DEBUG, OPT_NOGRAPHIC, OPT_NOSAE,
-    OPT_STATS, OPT_QUIET, OPT_CLOCK, OPT_TIMEOUT, OPT_MAXINSNS, OPT_TRACEBIN, OPT_HELP, OPT_VERSION,
+    OPT_STATS, OPT_QUIET, OPT_DUMPDTB, OPT_CLOCK, OPT_TIMEOUT, OPT_MAXINSNS, OPT_TRACEBIN, OPT_HELP, OPT_VERSION,
 };
 
 struct opt {
@@ -48,6 +48,7 @@ static const struct opt opts[] = {
     { "debug", OPT_DEBUG, NULL, "run under the interactive debug shell", false },
     { "nographic", OPT_NOGRAPHIC, NULL, "accepted for QEMU compatibility (saesim has no display)", true },
     { "no-sae", OPT_NOSAE, NULL, "model an s390 without the SAE facility (AEF not installed)", false },
+    { "dump-dtb", OPT_DUMPDTB, "FILE", "write the generated device tree to FILE and exit (like QEMU's dumpdtb)", false },
     { "stats", OPT_STATS, NULL, "print the run summary at exit (default for -M sae)", false },
     { "quiet", OPT_QUIET, NULL, "no run summary", false },
     { "clock", OPT_CLOCK, "MODE", "virtual time: icount (default; 1 ns/insn), icount,shift=N, host", false },
@@ -210,6 +211,7 @@ int cli_parse(int argc, char **argv, struct saesim_config *cfg)
         case OPT_DEBUG: cfg->debug_shell = true; break;
         case OPT_NOGRAPHIC: cfg->nographic = true; break;
         case OPT_NOSAE: cfg->sae_installed = false; break;
+        case OPT_DUMPDTB: cfg->dump_dtb = val; break;
         case OPT_STATS: cfg->stats = true; break;
         case OPT_QUIET: cfg->quiet = true; break;
         case OPT_CLOCK:

@@ -44,6 +44,7 @@ struct saesim_config {
     unsigned icount_shift;
     double timeout_s;          /* --timeout SECONDS of virtual time; 0 = none */
     uint64_t max_insns;        /* --max-insns N: stop (exit 4) after N instructions; 0 = none */
+    const char *dump_dtb;      /* --dump-dtb FILE: write the generated DTB and exit 0 */
     const char *trace_bin;     /* --trace-bin FILE: compact binary trace */
 };
 

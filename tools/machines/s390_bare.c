@@ -23,6 +23,7 @@
 #define DIAG_SAESIM_WRITE 0x5A00  /* GR R1 = address, GR R3 = length: bytes to stdout */
 #define DIAG_SAESIM_EXIT  0x5A01  /* GR R1 = exit status: end the run */
 #define DIAG_TIME_SLICE_END 0x0044 /* voluntary time-slice end: no-op */
+#define DIAG_WRITE_MAX (16u << 20)  /* longest WRITE accepted */
 
 struct s390_bare {
     struct ram ram;
@@ -40,6 +41,8 @@ static int diag(void *opaque, struct s390_cpu *cpu, unsigned r1, unsigned r3, ui
     case DIAG_SAESIM_WRITE: {
         uint64_t addr = cpu->gr[r1] & s390_amask(cpu), len = cpu->gr[r3];
         uint8_t buf[4096];
+        if (len > DIAG_WRITE_MAX)
+            return -1;  /* specification exception: bounded output per call */
         while (len) {
             size_t n = len > sizeof(buf) ? sizeof(buf) : (size_t)len;
             s390_ld_bytes(cpu, addr, buf, n);  /* logical address: access exceptions apply */

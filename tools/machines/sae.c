@@ -199,11 +199,28 @@ static int diag_wait(struct sae_machine *m, struct s390_cpu *c, unsigned r1)
     }
 }
 
+static uint64_t sae_arm_insns(const struct sae_machine *m);
+
+/* --max-insns counts both architectures; it is checked at every host DIAG (the firmware issues one
+ * at nearly every interception) and between run slices, so the run stops within one SAE slice. */
+static bool insn_limit_reached(struct sae_machine *m)
+{
+    if (!m->cfg->max_insns || m->cpu.insns + sae_arm_insns(m) < m->cfg->max_insns)
+        return false;
+    if (!m->ended) {
+        error_report("--max-insns: %llu instructions executed", (unsigned long long)m->cfg->max_insns);
+        machine_end(m, EXIT_EMULATOR, "instruction limit");
+    }
+    return true;
+}
+
 static int sae_diag(void *opaque, struct s390_cpu *c, unsigned r1, unsigned r3, uint32_t code)
 {
     struct sae_machine *m = opaque;
     unsigned r1b = (r1 + 1) & 15, r3b = (r3 + 1) & 15;
     m->diag_calls++;
+    if (insn_limit_reached(m))
+        return 0;
     switch (code) {
     case SAESIM_DIAG_QUERY:
         c->gr[r1] = SAESIM_HOSTIF_VERSION;
@@ -583,6 +600,20 @@ static int run(const struct saesim_config *cfg)
         (rc = place_dtb_initrd(m, initrd, initrd_len, &L, &m->dtb, &m->dtb_len)) != 0)
         goto out_platform;
     m->layout = L;
+    if (cfg->dump_dtb) {
+        FILE *f = fopen(cfg->dump_dtb, "wb");
+        bool ok = f && fwrite(m->dtb, 1, m->dtb_len, f) == m->dtb_len;
+        if (f && fclose(f) != 0)
+            ok = false;
+        if (!ok) {
+            error_report("--dump-dtb %s: cannot write the device tree", cfg->dump_dtb);
+            remove(cfg->dump_dtb);
+            rc = EXIT_USAGE;
+        } else {
+            rc = EXIT_GUEST_OK;
+        }
+        goto out_platform;
+    }
     if (elf_place(&fw, 0, place_in_host, m, err, sizeof(err)) != 0) {
         error_report("-bios %s", err);
         rc = EXIT_INPUT;
@@ -634,12 +665,8 @@ static int run(const struct saesim_config *cfg)
             m->exit_status = EXIT_EMULATOR;
             break;
         }
-        if (cfg->max_insns && m->cpu.insns + sae_arm_insns(m) >= cfg->max_insns) {
-            error_report("--max-insns: %llu instructions executed", (unsigned long long)cfg->max_insns);
-            m->end_reason = "instruction limit";
-            m->exit_status = EXIT_EMULATOR;
+        if (insn_limit_reached(m))
             break;
-        }
     }
     rc = m->exit_status;
     if (!cfg->quiet) {

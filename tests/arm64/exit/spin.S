@@ -1,0 +1,4 @@
+/* Never ends: only --timeout / --max-insns stop it. */
+    .global _start
+_start:
+    b       _start
