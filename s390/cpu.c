@@ -17,10 +17,15 @@
  * 0x7D91048BCA000000). A fixed value keeps runs reproducible. */
 #define TOD_AT_START (0x7D91048BCA000000ULL + 1767225600ULL * 4096000000ULL)
 
+static bool dcache_ready;
+static void dcache_init(void);
+
 void s390_cpu_init(struct s390_cpu *c, struct ram *ram, struct vclock *clock, const struct s390_env *env)
 {
     memset(c, 0, sizeof(*c));
     s390_decode_init();
+    if (!dcache_ready)
+        dcache_init();
     c->ram = ram;
     c->clock = clock;
     c->env = env;
@@ -164,6 +169,23 @@ static void exec_row(struct s390_cpu *c, const struct s390_insn *row, const stru
     row->exec(c, a);
 }
 
+/* Decoded-instruction cache, keyed by the instruction bytes themselves (so self-modifying code and
+ * new registrations need no invalidation beyond the decode generation). */
+#define DCACHE_SIZE 4096
+struct dcache_entry {
+    uint64_t raw;                  /* instruction left-justified in 48 bits, ~0 when empty */
+    unsigned gen;
+    const struct s390_insn *row;
+    struct s390_args args;
+};
+static struct dcache_entry dcache[DCACHE_SIZE];
+static void dcache_init(void)
+{
+    for (unsigned i = 0; i < DCACHE_SIZE; i++)
+        dcache[i].raw = ~0ULL;
+    dcache_ready = true;
+}
+
 static inline void exec_one(struct s390_cpu *c)
 {
     uint64_t addr = c->psw.addr;
@@ -172,16 +194,42 @@ static inline void exec_one(struct s390_cpu *c)
     if (addr & 1)
         s390_early_spec(c);
     uint8_t code[6];
-    s390_fetch_insn(c, addr, code);
-    struct s390_args a;
-    const struct s390_insn *row = s390_decode(code, &a);
+    uint64_t raw;
+    const uint8_t *p = tlb_fast(&c->tlb, addr, 6, 2);
+    if (__builtin_expect(p != NULL, 1)) {
+        raw = (uint64_t)ld_be32(p) << 16 | ld_be16(p + 4);
+    } else {
+        s390_fetch_insn(c, addr, code);
+        raw = (uint64_t)ld_be32(code) << 16 | ld_be16(code + 4);
+    }
+    unsigned ilen = s390_ilen((uint8_t)(raw >> 40));
+    raw &= ~0ULL << (48 - 8 * ilen) & 0xffffffffffffULL;
+    struct dcache_entry *e = &dcache[(raw ^ (raw >> 13) ^ (raw >> 29)) & (DCACHE_SIZE - 1)];
+    unsigned gen = s390_decode_generation();
+    if (__builtin_expect(e->raw != raw || e->gen != gen, 0)) {
+        for (unsigned i = 0; i < 6; i++)
+            code[i] = (uint8_t)(raw >> (40 - 8 * i));
+        e->row = s390_decode(code, &e->args);
+        e->raw = raw;
+        e->gen = gen;
+    }
     c->insns++;
     vclock_advance(c->clock, 1);
-    c->int_ilen = a.ilen;
-    c->psw.addr = (addr + a.ilen) & s390_amask(c);
-    if (log_enabled(LOG_EXEC | LOG_IN_ASM))
-        trace_insn(c, code, a.ilen);
-    exec_row(c, row, &a, code);
+    c->int_ilen = ilen;
+    c->psw.addr = (addr + ilen) & s390_amask(c);
+    if (log_enabled(LOG_EXEC | LOG_IN_ASM)) {
+        for (unsigned i = 0; i < 6; i++)
+            code[i] = (uint8_t)(raw >> (40 - 8 * i));
+        trace_insn(c, code, ilen);
+    }
+    const struct s390_insn *row = e->row;
+    if (__builtin_expect(row != NULL && !(row->flags & (IF_PRIV | IF_VR)), 1)) {
+        row->exec(c, &e->args);
+        return;
+    }
+    for (unsigned i = 0; i < 6; i++)
+        code[i] = (uint8_t)(raw >> (40 - 8 * i));
+    exec_row(c, row, &e->args, code);
 }
 
 void s390_execute_target(struct s390_cpu *c, const uint8_t *code)

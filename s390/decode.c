@@ -37,6 +37,9 @@ uint16_t s390_opcode_key(const uint8_t *code)
 
 static const struct s390_insn *lookup[65536];
 static bool initialised;
+static unsigned generation = 1;
+
+unsigned s390_decode_generation(void) { return generation; }
 
 #define MAX_REGISTERED 16
 static struct { const struct s390_insn *rows; size_t n; } registered[MAX_REGISTERED];
@@ -97,6 +100,7 @@ int s390_register_insn(const struct s390_insn *rows, size_t n)
     nregistered++;
     if (initialised)
         add_rows(rows, n);
+    generation++;
     return 0;
 }
 

@@ -96,6 +96,8 @@ int s390_register_insn(const struct s390_insn *rows, size_t n);
 /* Decode the instruction in code[0..ilen) (code holds at least s390_ilen(code[0]) bytes). Returns
  * the row (args filled) or NULL if the opcode is unassigned in this model. */
 const struct s390_insn *s390_decode(const uint8_t *code, struct s390_args *args);
+/* Changes whenever rows are registered (decode caches compare it). */
+unsigned s390_decode_generation(void);
 /* Row for an opcode key, or NULL. */
 const struct s390_insn *s390_lookup(uint16_t key);
 /* "mnemonic operands" in assembler syntax. Returns the length, or 0 for an unknown opcode. */

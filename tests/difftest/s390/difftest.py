@@ -6,6 +6,7 @@ qemu-s390x-static. See docs/difftest.md. Example:
 import os
 import sys
 
+sys.dont_write_bytecode = True      # keep the source tree clean
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
