@@ -60,6 +60,7 @@ void s390_decode_init(void)
     add_rows(s390_insns_string, s390_insns_string_count);
     add_rows(s390_insns_fp, s390_insns_fp_count);
     add_rows(s390_insns_vector, s390_insns_vector_count);
+    add_rows(s390_insns_vfp, s390_insns_vfp_count);
     add_rows(s390_insns_cond, s390_insns_cond_count);
     add_rows(s390_insns_control, s390_insns_control_count);
     for (size_t i = 0; i < nregistered; i++)
@@ -352,7 +353,7 @@ unsigned s390_disas(uint64_t addr, const uint8_t *code, size_t len, char *out, s
         return 0;
     char ops[96] = "";
     char dbuf[40], dbuf2[40];
-    const char *rp = (row->flags & IF_FPR) ? "%f" : "%r";
+    const char *rp = (row->flags & IF_FPR) ? "%f" : (row->flags & IF_CREG) ? "%c" : (row->flags & IF_AREG) ? "%a" : "%r";
     int64_t rel16 = (int16_t)a.i2, rel32 = (int32_t)a.i2;
     switch (row->fmt) {
     case FMT_E: break;

@@ -69,6 +69,8 @@ typedef void (*s390_exec_fn)(struct s390_cpu *c, const struct s390_args *a);
 #define IF_R0_R     (1u << 20)  /* implicit use of GR0 (e.g. SRST, STFLE, PTFF) */
 #define IF_R1I_R    (1u << 21)  /* implicit use of GR1 */
 #define IF_MODE     (1u << 22)  /* AFP/vector enablement applies (FP: AFP registers; VR: CR0.46) */
+#define IF_CREG     (1u << 23)  /* R1/R3 name control registers (LCTL, STCTG...) */
+#define IF_AREG     (1u << 24)  /* R1/R3 name access registers (LAM, STAM) */
 
 #define MEMSZ_VAR 0xff          /* operand length given by the instruction or registers */
 
@@ -118,6 +120,8 @@ extern const struct s390_insn s390_insns_fp[];
 extern const size_t s390_insns_fp_count;
 extern const struct s390_insn s390_insns_vector[];
 extern const size_t s390_insns_vector_count;
+extern const struct s390_insn s390_insns_vfp[];
+extern const size_t s390_insns_vfp_count;
 extern const struct s390_insn s390_insns_cond[];
 extern const size_t s390_insns_cond_count;
 extern const struct s390_insn s390_insns_control[];

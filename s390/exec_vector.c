@@ -564,6 +564,76 @@ DEF(vistr)
         c->cc = found ? 0 : 3;
 }
 
+/* ---- multiply family: even/odd (double-width results), high halves, multiply-and-add ---- */
+static void vmul_eo(struct s390_cpu *c, const struct s390_args *a, bool odd, bool sign)
+{
+    check_es(c, a->m4, 2);
+    unsigned es = a->m4, n = nelem(es + 1);
+    vr_t t;
+    for (unsigned i = 0; i < n; i++) {
+        uint64_t p = vget(V(a->v2), es, 2 * i + odd), q = vget(V(a->v3), es, 2 * i + odd);
+        uint64_t r = sign ? (uint64_t)(sx(p, es) * sx(q, es)) : p * q;
+        vset(&t, es + 1, i, r);
+    }
+    *V(a->v1) = t;
+}
+DEF(vme)  { vmul_eo(c, a, false, true); }
+DEF(vmo)  { vmul_eo(c, a, true, true); }
+DEF(vmle) { vmul_eo(c, a, false, false); }
+DEF(vmlo) { vmul_eo(c, a, true, false); }
+static void vmul_high(struct s390_cpu *c, const struct s390_args *a, bool sign)
+{
+    check_es(c, a->m4, 2);
+    unsigned es = a->m4, bits = 8u << es;
+    vr_t t;
+    for (unsigned i = 0; i < nelem(es); i++) {
+        uint64_t p = vget(V(a->v2), es, i), q = vget(V(a->v3), es, i);
+        uint64_t r = sign ? (uint64_t)((sx(p, es) * sx(q, es)) >> bits) : (p * q) >> bits;
+        vset(&t, es, i, r);
+    }
+    *V(a->v1) = t;
+}
+DEF(vmh)  { vmul_high(c, a, true); }
+DEF(vmlh) { vmul_high(c, a, false); }
+/* Multiply and add (VRR-d, element size in M5). kind: 0 low, 1 high signed, 2 high logical. */
+static void vmadd(struct s390_cpu *c, const struct s390_args *a, int kind)
+{
+    check_es(c, a->m5, 2);
+    unsigned es = a->m5, bits = 8u << es;
+    vr_t t;
+    for (unsigned i = 0; i < nelem(es); i++) {
+        uint64_t p = vget(V(a->v2), es, i), q = vget(V(a->v3), es, i), r = vget(V(a->v4), es, i), o;
+        if (kind == 1)
+            o = (uint64_t)((sx(p, es) * sx(q, es) + sx(r, es)) >> bits);
+        else if (kind == 2)
+            o = (p * q + r) >> bits;
+        else
+            o = p * q + r;
+        vset(&t, es, i, o);
+    }
+    *V(a->v1) = t;
+}
+DEF(vmal)  { vmadd(c, a, 0); }
+DEF(vmah)  { vmadd(c, a, 1); }
+DEF(vmalh) { vmadd(c, a, 2); }
+static void vmadd_eo(struct s390_cpu *c, const struct s390_args *a, bool odd, bool sign)
+{
+    check_es(c, a->m5, 2);
+    unsigned es = a->m5, n = nelem(es + 1);
+    vr_t t;
+    for (unsigned i = 0; i < n; i++) {
+        uint64_t p = vget(V(a->v2), es, 2 * i + odd), q = vget(V(a->v3), es, 2 * i + odd);
+        uint64_t r = vget(V(a->v4), es + 1, i);
+        uint64_t o = sign ? (uint64_t)(sx(p, es) * sx(q, es)) + (uint64_t)sx(r, es + 1) : p * q + r;
+        vset(&t, es + 1, i, o);
+    }
+    *V(a->v1) = t;
+}
+DEF(vmae)  { vmadd_eo(c, a, false, true); }
+DEF(vmao)  { vmadd_eo(c, a, true, true); }
+DEF(vmale) { vmadd_eo(c, a, false, false); }
+DEF(vmalo) { vmadd_eo(c, a, true, false); }
+
 #define VR IF_VR
 #define MR IF_MEM_R
 #define MW IF_MEM_W
@@ -617,6 +687,19 @@ const struct s390_insn s390_insns_vector[] = {
     ROW(0xE7F0, "vavgl", VRRc, op_vavgl, VR, 0),
     ROW(0xE7F2, "vavg", VRRc, op_vavg, VR, 0),
     ROW(0xE7A2, "vml", VRRc, op_vml, VR, 0),
+    ROW(0xE7A3, "vmh", VRRc, op_vmh, VR, 0),
+    ROW(0xE7A1, "vmlh", VRRc, op_vmlh, VR, 0),
+    ROW(0xE7A6, "vme", VRRc, op_vme, VR, 0),
+    ROW(0xE7A7, "vmo", VRRc, op_vmo, VR, 0),
+    ROW(0xE7A4, "vmle", VRRc, op_vmle, VR, 0),
+    ROW(0xE7A5, "vmlo", VRRc, op_vmlo, VR, 0),
+    ROW(0xE7AA, "vmal", VRRd, op_vmal, VR, 0),
+    ROW(0xE7AB, "vmah", VRRd, op_vmah, VR, 0),
+    ROW(0xE7A9, "vmalh", VRRd, op_vmalh, VR, 0),
+    ROW(0xE7AE, "vmae", VRRd, op_vmae, VR, 0),
+    ROW(0xE7AF, "vmao", VRRd, op_vmao, VR, 0),
+    ROW(0xE7AC, "vmale", VRRd, op_vmale, VR, 0),
+    ROW(0xE7AD, "vmalo", VRRd, op_vmalo, VR, 0),
     ROW(0xE770, "veslv", VRRc, op_veslv, VR, 0),
     ROW(0xE778, "vesrlv", VRRc, op_vesrlv, VR, 0),
     ROW(0xE77A, "vesrav", VRRc, op_vesrav, VR, 0),

@@ -35,7 +35,40 @@ struct sae_cpu {
     uint8_t icptr;
     uint32_t wip;
     bool icptd_written;                 /* the hook wrote 0x400-0x43F itself */
+
+    /* ---- debugger controls (tools/machines/debug_sae.c); all off after attach ---- */
+    uint64_t dbg_budget;                /* guest instructions left, SAE_BUDGET_NONE = no budget */
+    bool (*dbg_check)(void *opaque, struct arm64_cpu *arm);  /* before each guest instruction */
+    void *dbg_opaque;
+    bool dbg_stop_on_exit;              /* stop the s390 run loop after every SAE ending */
+    bool dbg_hit;                       /* the last ending was the budget's or dbg_check's */
+    /* ---- the last SAE ending, for debuggers and traces ---- */
+    uint64_t exits;                     /* SAE endings (validity included) */
+    uint8_t last_icptr;
+    uint32_t last_wip;
+    uint64_t last_pc;                   /* guest PC stored in the SD */
+    uint64_t last_sd;                   /* real address of the SD of the last SAE */
+    uint8_t last_icptd[0x40];           /* SD bytes 0x400-0x43F at the ending */
 };
+
+#define SAE_BUDGET_NONE UINT64_MAX
+
+/* Debugger support (docs/debugging.md "The sae machine"). A guest-instruction budget: once n more
+ * guest instructions (exception entries included) have been executed, SAE ends at that boundary
+ * with icptr 0x00 for an internal reason (MD-38 allows this at any boundary) and the s390 run loop
+ * returns after the SAE instruction. n = 0 ends the next SAE at its first boundary, before any
+ * guest instruction; SAE_BUDGET_NONE switches the budget off. */
+void sae_cpu_set_guest_budget(struct s390_cpu *c, uint64_t n);
+/* Guest instructions still allowed by the budget (SAE_BUDGET_NONE if none). */
+uint64_t sae_cpu_guest_budget(const struct s390_cpu *c);
+/* check(opaque, arm) is called before every guest instruction while it is set (the guest then runs
+ * one instruction per arm64_run call: slow, exact); when it returns true SAE ends there as for the
+ * budget, with the instruction not executed. NULL removes it. */
+void sae_cpu_set_guest_check(struct s390_cpu *c, bool (*check)(void *opaque, struct arm64_cpu *arm),
+                             void *opaque);
+/* Make every SAE ending stop the s390 run loop after the SAE instruction (break sae <icptr>). */
+void sae_cpu_set_stop_on_exit(struct s390_cpu *c, bool on);
+
 
 /* Create the SAE state for host CPU c (reads c->aef_installed), register the six opcodes (once),
  * install the PTFF hook and QAF bits. values = NULL selects arm64_model_qaaf_value. Returns NULL on

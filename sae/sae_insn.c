@@ -10,6 +10,7 @@
 #include "core/disas.h"
 #include "core/endian.h"
 #include "core/log.h"
+#include "core/trace_bin.h"
 #include "s390/decode.h"
 #include "sae/ending.h"
 #include "sae/insn_names.h"
@@ -159,6 +160,48 @@ static uint64_t slice_budget(struct sae_cpu *s, const struct sae_timers *ts, uin
     return n < 1 ? 1 : n > SAE_SLICE_MAX ? SAE_SLICE_MAX : n;
 }
 
+/* Up to n guest instructions, one at a time, asking the debugger's check before each (and tracing
+ * each one for --trace-bin). */
+static void run_checked(struct sae_cpu *s, uint64_t n)
+{
+    for (uint64_t i = 0; i < n && !s->ended; i++) {
+        if (s->dbg_check && s->dbg_check(s->dbg_opaque, s->arm)) {
+            s->dbg_hit = true;
+            return;
+        }
+        if (!trace_bin_on()) {
+            if (arm64_run(s->arm, 1) != ARM64_STOP_MAX_INSNS)
+                return;
+            continue;
+        }
+        /* --trace-bin without a hook in the core: the word at the PC, recorded once the step has
+         * retired (an interrupt taken at this boundary is recorded as that instruction; a
+         * nullified instruction, completed by the host, is not recorded). */
+        uint8_t w[4];
+        uint64_t pc = s->arm->pc, before = s->arm->insn_count;
+        bool have = arm64_read_va(s->arm, pc, w, 4) == 0;
+        int why = arm64_run(s->arm, 1);
+        if (s->arm->insn_count != before) {
+            if (have)
+                trace_bin_insn(TRACE_ARCH_AARCH64, pc, ld_le32(w), 4);
+            else
+                trace_bin_skip(TRACE_ARCH_AARCH64, 1);
+        }
+        if (why != ARM64_STOP_MAX_INSNS)
+            return;
+    }
+}
+
+static void note_exit(struct sae_cpu *s, const uint8_t *sd, uint64_t sd_real)
+{
+    s->exits++;
+    s->last_icptr = sd[SD_ICPTR];
+    s->last_wip = ld_be32(sd + SD_WIP);
+    s->last_pc = ld_be64(sd + SD_PC);
+    s->last_sd = sd_real;
+    memcpy(s->last_icptd, sd + SD_ICPTD, sizeof(s->last_icptd));
+}
+
 static void exec_sae(struct s390_cpu *c, const struct s390_args *a)
 {
     struct sae_cpu *s = sae_of(c);
@@ -175,11 +218,17 @@ static void exec_sae(struct s390_cpu *c, const struct s390_args *a)
     if (vir) {
         qlog(LOG_SAE, "sae: validity 0x%02x sd 0x%016llx\n", vir, (unsigned long long)sd_real);
         sae_sd_end_validity(sd, (uint16_t)vir, c->cpu_addr);
+        note_exit(s, sd, sd_real);
+        if (s->dbg_stop_on_exit)
+            s390_stop_run(c, S390_STOP_BREAK, 0);
         return;
     }
 
     s->sd = sd;
     s->sd_real = sd_real;
+    s->dbg_hit = false;
+    if (trace_bin_on())
+        trace_bin_event(TRACE_EV_SAE_ENTER, sd_real, 0);
     s->ended = false;
     s->icptd_written = false;
     s->icptr = SAE_ICPT_SPURIOUS;
@@ -205,7 +254,8 @@ static void exec_sae(struct s390_cpu *c, const struct s390_args *a)
         sae_guest_timers(s, &ts);
         /* A debugger break or exit request of the host run loop ends SAE too (MD-38 internal). */
         bool host = s390_interrupt_pending_enabled(c) || c->stop != S390_RUNNING ||
-                    s->arm->insn_count - start >= SAE_MAX_GUEST_INSNS;
+                    s->arm->insn_count - start >= SAE_MAX_GUEST_INSNS || s->dbg_budget == 0 ||
+                    s->dbg_hit;
         uint64_t cnt = sae_guest_cnt_now(s);
         struct sae_boundary_in in = { host, &s->vgic, &ts, cnt, s->arm->el2.hcr, arm64_get_pstate(s->arm) };
         struct sae_boundary_out o;
@@ -216,7 +266,17 @@ static void exec_sae(struct s390_cpu *c, const struct s390_args *a)
         }
         /* Virtual exceptions are taken by the core from its inputs (LR lines) and HCR_EL2.VI/VF/VSE. */
         sae_guest_update_lines(s);
-        arm64_run(s->arm, slice_budget(s, &ts, cnt));
+        uint64_t n = slice_budget(s, &ts, cnt), before = s->arm->insn_count;
+        if (s->dbg_budget != SAE_BUDGET_NONE && n > s->dbg_budget)
+            n = s->dbg_budget;
+        if (s->dbg_check || trace_bin_on())
+            run_checked(s, n);
+        else
+            arm64_run(s->arm, n);
+        if (s->dbg_budget != SAE_BUDGET_NONE) {
+            uint64_t done = s->arm->insn_count - before;
+            s->dbg_budget = done < s->dbg_budget ? s->dbg_budget - done : 0;
+        }
         sae_guest_sync_clock(s);
         if (s->ended)
             break;
@@ -228,6 +288,13 @@ static void exec_sae(struct s390_cpu *c, const struct s390_args *a)
     sae_sd_finish(sd, s->icptr, s->wip, c->cpu_addr);
     qlog(LOG_SAE, "sae: exit icptr 0x%02x wip %u pc 0x%016llx\n", s->icptr, s->wip,
          (unsigned long long)s->arm->pc);
+    note_exit(s, sd, sd_real);
+    if (trace_bin_on())
+        trace_bin_event(TRACE_EV_SAE_EXIT, s->icptr, s->arm->pc);
+    /* A debugger stop (budget used up, check hit) or a watched ending: the host run loop returns
+     * after this instruction, with the guest state stored in the SD and the loaded context. */
+    if (s->dbg_hit || s->dbg_budget == 0 || s->dbg_stop_on_exit)
+        s390_stop_run(c, S390_STOP_BREAK, 0);
     s->sd = NULL;
 }
 
@@ -272,6 +339,7 @@ struct sae_cpu *sae_cpu_attach(struct s390_cpu *c, sae_qaaf_value_fn values)
     if (!s)
         return NULL;
     s->host = c;
+    s->dbg_budget = SAE_BUDGET_NONE;
     s->values = values ? values : arm64_model_qaaf_value;
     s->arm = arm64_cpu_create(&sae_guest_env, s);
     if (!s->arm) {
@@ -302,4 +370,36 @@ void sae_cpu_reset(struct s390_cpu *c)
     struct sae_cpu *s = c->sae_ctx;
     if (s)
         sae_ctx_discard(&s->ctx);
+}
+
+/* ---- debugger controls ---- */
+
+void sae_cpu_set_guest_budget(struct s390_cpu *c, uint64_t n)
+{
+    struct sae_cpu *s = c->sae_ctx;
+    if (s)
+        s->dbg_budget = n;
+}
+
+uint64_t sae_cpu_guest_budget(const struct s390_cpu *c)
+{
+    const struct sae_cpu *s = c->sae_ctx;
+    return s ? s->dbg_budget : SAE_BUDGET_NONE;
+}
+
+void sae_cpu_set_guest_check(struct s390_cpu *c, bool (*check)(void *opaque, struct arm64_cpu *arm),
+                             void *opaque)
+{
+    struct sae_cpu *s = c->sae_ctx;
+    if (s) {
+        s->dbg_check = check;
+        s->dbg_opaque = opaque;
+    }
+}
+
+void sae_cpu_set_stop_on_exit(struct s390_cpu *c, bool on)
+{
+    struct sae_cpu *s = c->sae_ctx;
+    if (s)
+        s->dbg_stop_on_exit = on;
 }

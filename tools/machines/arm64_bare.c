@@ -557,6 +557,8 @@ static int run(const struct saesim_config *cfg)
         bare_update_lines(m);
         if (m->reset_requested) {
             m->reset_requested = false;
+            gicv3_reset(m->vp.gic); /* PSCI SYSTEM_RESET: the interrupt controller starts afresh too */
+            gicv3_cpuif_reset(&m->vp.cpuif);
             if ((rc = bare_place(m, true)) != 0)
                 goto out_cpu;
             bare_cpu_start(m);

@@ -14,16 +14,21 @@
 
 #include "core/endian.h"
 #include "core/loader.h"
+#include "core/trace_bin.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "core/vclock.h"
 #include "devices/virt_dt.h"
+#include "mmu/s390_dat.h"
 #include "devices/virt_platform.h"
 #include "s390/cpu.h"
 #include "sae/sae_cpu.h"
 #include "saesim-config.h"
 #include "saesim-hostif.h"
+#include "tools/debug/shell.h"
+#include "tools/gdbstub/gdbstub.h"
 #include "tools/machines/boot_inputs.h"
+#include "tools/machines/debug_sae.h"
 #include "tools/machines/machine.h"
 #include "tools/machines/run_summary.h"
 
@@ -504,6 +509,158 @@ static int default_path(char *buf, size_t len, const char *rel)
     return 0;
 }
 
+/* --trace-bin for the host without a hook in the s390 core: one instruction per s390_run, each
+ * recorded from storage at the PSW before it executes (an interruption taken at that boundary is
+ * recorded as that instruction; with DAT on the instruction is counted, not recorded). */
+static enum s390_stop run_traced(struct sae_machine *m, uint64_t n)
+{
+    enum s390_stop why = S390_STOP_MAX_INSNS;
+    for (uint64_t i = 0; i < n && why == S390_STOP_MAX_INSNS; i++) {
+        struct s390_cpu *c = &m->cpu;
+        const uint8_t *p = (c->psw.mask & PSW_MASK_DAT) ? NULL
+                           : ram_ptr(&m->storage, s390_prefix(c->psw.addr, c->prefix), 6);
+        if (p) {
+            unsigned len = p[0] < 0x40 ? 2 : p[0] < 0xC0 ? 4 : 6;   /* PoP: instruction-length code */
+            uint64_t insn = 0;
+            for (unsigned k = 0; k < len; k++)
+                insn = insn << 8 | p[k];
+            trace_bin_insn(TRACE_ARCH_S390X, c->psw.addr, insn, len);
+        } else {
+            trace_bin_skip(TRACE_ARCH_S390X, 1);
+        }
+        why = s390_run(c, 1);
+    }
+    return why;
+}
+
+/* Run the host CPU for up to n instructions, then apply the machine's end conditions. True once the
+ * machine has ended (m->exit_status, m->end_reason). The free run and the debuggers share it. */
+static bool run_slice(struct sae_machine *m, uint64_t n)
+{
+    if (m->ended)
+        return true;
+    enum s390_stop why = trace_bin_on() ? run_traced(m, n) : s390_run(&m->cpu, n);
+    virt_platform_poll(&m->vp);
+    if (m->ended)
+        return true;
+    if (why == S390_STOP_DISABLED_WAIT) {
+        snprintf(m->end_message, sizeof(m->end_message),
+                 "host firmware stopped in a disabled wait at 0x%llx", (unsigned long long)m->cpu.psw.addr);
+        error_report("%s", m->end_message);
+        m->end_reason = "host firmware entered a disabled wait";
+        m->exit_status = m->cpu.psw.addr == 0xfff ? EXIT_GUEST_OK : EXIT_EMULATOR;
+        m->ended = true;
+        return true;
+    }
+    if (why == S390_STOP_STUCK || why == S390_STOP_PGM_LOOP || why == S390_STOP_STOPPED) {
+        error_report("host firmware is stuck (%s)", why == S390_STOP_STUCK ? "enabled wait with nothing to wake it"
+                     : why == S390_STOP_PGM_LOOP ? "program-interruption loop" : "CPU stopped");
+        m->end_reason = "host stuck";
+        m->exit_status = EXIT_EMULATOR;
+        m->ended = true;
+        return true;
+    }
+    if (m->timed_out) {
+        error_report("--timeout: %.3f s of virtual time passed", m->cfg->timeout_s);
+        m->end_reason = "timeout";
+        m->exit_status = EXIT_EMULATOR;
+        m->ended = true;
+        return true;
+    }
+    return insn_limit_reached(m);
+}
+
+static bool dbg_run_slice(void *opaque, uint64_t n, int *status, const char **reason)
+{
+    struct sae_machine *m = opaque;
+    bool ended = run_slice(m, n);
+    *status = m->exit_status;
+    *reason = m->end_reason;
+    return ended;
+}
+
+/* The debuggers (-S, --debug, -s/-gdb): docs/debugging.md "The sae machine". */
+static int run_debug(struct sae_machine *m, struct arm_kernel *kernel, struct elf_image *fw)
+{
+    const struct saesim_config *cfg = m->cfg;
+    struct sae_dbg_machine dm = {
+        .cpu = &m->cpu,
+        .arm_syms = kernel->kind == ARM_KERNEL_ELF ? &kernel->elf.symbols : NULL,
+        .s390_syms = &fw->symbols,
+        .dtb = m->dtb,
+        .dtb_len = m->dtb_len,
+        .run = dbg_run_slice,
+        .opaque = m,
+    };
+    struct sae_dbg *d = sae_dbg_new(&dm);
+    if (!d) {
+        error_report("debugger: out of memory");
+        return EXIT_EMULATOR;
+    }
+    struct dbg_target *t = sae_dbg_target(d);
+    int rc = 0;
+    if (cfg->gdb) {
+        unsigned ctx = SAE_DBG_ARM;
+        if (cfg->gdb_target && strcmp(cfg->gdb_target, "s390") == 0)
+            ctx = SAE_DBG_S390;
+        else if (cfg->gdb_target && strcmp(cfg->gdb_target, "arm") != 0) {
+            error_report("--gdb-target %s: expected arm or s390", cfg->gdb_target);
+            sae_dbg_free(d);
+            return EXIT_USAGE;
+        }
+        char err[256];
+        struct gdbstub *g = gdbstub_open(t, ctx, cfg->gdb, err, sizeof(err));
+        if (!g) {
+            error_report("-gdb %s: %s", cfg->gdb, err);
+            sae_dbg_free(d);
+            return EXIT_USAGE;
+        }
+        /* gdb needs a PC: for the Arm guest, the host firmware first runs up to its first SAE, with
+         * the vCPU at the kernel entry (no guest instruction executed yet). */
+        if (cfg->freeze && ctx == SAE_DBG_ARM)
+            sae_dbg_run_to_first_entry(d);
+        fprintf(stderr, "saesim: gdbstub for the %s context listening on tcp port %d%s\n", t->ctx[ctx].name,
+                gdbstub_port(g), cfg->freeze ? " (waiting for gdb)" : "");
+        bool serve = cfg->freeze;
+        while (!m->ended) {
+            if (serve || gdbstub_pending(g)) {
+                int status = 0;
+                enum gdbstub_result r = gdbstub_serve(g, &status);
+                serve = false;
+                if (r == GDBSTUB_KILLED) {
+                    m->ended = true;
+                    m->end_reason = "killed from gdb";
+                    m->exit_status = EXIT_GUEST_OK;
+                } else if (r == GDBSTUB_ERROR) {
+                    error_report("gdbstub: connection error");
+                }
+                if (sae_dbg_ended(d, &status))
+                    m->ended = true;
+                continue;
+            }
+            run_slice(m, 65536);
+        }
+        gdbstub_close(g);
+    } else {
+        struct dbg_shell *s = dbg_shell_new(t, stdin, stdout);
+        if (!s) {
+            sae_dbg_free(d);
+            return EXIT_EMULATOR;
+        }
+        if (!cfg->freeze)
+            dbg_shell_exec(s, "continue");
+        int status = dbg_shell_run(s);
+        dbg_shell_free(s);
+        if (status < 0 && !m->ended) {
+            m->ended = true;
+            m->end_reason = "quit from the debug shell";
+            m->exit_status = EXIT_GUEST_OK;
+        }
+    }
+    sae_dbg_free(d);
+    return rc;
+}
+
 static int run(const struct saesim_config *cfg)
 {
     int rc = check_mem_size(cfg->mem_size);
@@ -635,38 +792,24 @@ static int run(const struct saesim_config *cfg)
     /* IPL-like start (-M s390-bare conventions): 64-bit mode, supervisor state, DAT off, disabled. */
     s390_load_psw(&m->cpu, PSW_MASK_EA | PSW_MASK_BA, fw.entry);
 
+    if (cfg->trace_bin && trace_bin_open(cfg->trace_bin, 3, err, sizeof(err)) != 0) {
+        error_report("--trace-bin %s", err);
+        rc = EXIT_USAGE;
+        goto out_cpu;
+    }
     double t0 = run_wall_now();
     vevent_init(&m->timeout_event, "timeout", timeout_fired, m);
     if (cfg->timeout_s > 0)
         vevent_arm(&m->clock, &m->timeout_event, (uint64_t)(cfg->timeout_s * 1e9));
-    while (!m->ended) {
-        enum s390_stop why = s390_run(&m->cpu, 1000000);
-        virt_platform_poll(&m->vp);
-        if (m->ended)
-            break;
-        if (why == S390_STOP_DISABLED_WAIT) {
-            snprintf(m->end_message, sizeof(m->end_message),
-                     "host firmware stopped in a disabled wait at 0x%llx", (unsigned long long)m->cpu.psw.addr);
-            error_report("%s", m->end_message);
-            m->end_reason = "host firmware entered a disabled wait";
-            m->exit_status = m->cpu.psw.addr == 0xfff ? EXIT_GUEST_OK : EXIT_EMULATOR;
-            break;
+    if (cfg->gdb || cfg->freeze || cfg->debug_shell) {
+        int drc = run_debug(m, &kernel, &fw);
+        if (drc) {
+            rc = drc;
+            goto out_timeout;
         }
-        if (why == S390_STOP_STUCK || why == S390_STOP_PGM_LOOP || why == S390_STOP_STOPPED) {
-            error_report("host firmware is stuck (%s)", why == S390_STOP_STUCK ? "enabled wait with nothing to wake it"
-                         : why == S390_STOP_PGM_LOOP ? "program-interruption loop" : "CPU stopped");
-            m->end_reason = "host stuck";
-            m->exit_status = EXIT_EMULATOR;
-            break;
-        }
-        if (m->timed_out) {
-            error_report("--timeout: %.3f s of virtual time passed", cfg->timeout_s);
-            m->end_reason = "timeout";
-            m->exit_status = EXIT_EMULATOR;
-            break;
-        }
-        if (insn_limit_reached(m))
-            break;
+    } else {
+        while (!run_slice(m, 1000000))
+            ;
     }
     rc = m->exit_status;
     if (!cfg->quiet) {
@@ -676,7 +819,13 @@ static int run(const struct saesim_config *cfg)
         fflush(stdout);
         run_summary_print(&s, stderr);
     }
+out_timeout:
     vevent_cancel(&m->clock, &m->timeout_event);
+    if (cfg->trace_bin && trace_bin_close() != 0) {
+        error_report("--trace-bin %s: write error", cfg->trace_bin);
+        if (!rc)
+            rc = EXIT_EMULATOR;
+    }
 out_cpu:
     sae_cpu_detach(&m->cpu);
     s390_cpu_destroy(&m->cpu);

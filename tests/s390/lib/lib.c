@@ -32,6 +32,20 @@ void *memcpy(void *d, const void *s, size_t n)
     return d;
 }
 
+void *memmove(void *d, const void *s, size_t n)
+{
+    unsigned char *p = d;
+    const unsigned char *q = s;
+    if (p < q) {
+        while (n--)
+            *p++ = *q++;
+    } else {
+        while (n--)
+            p[n] = q[n];
+    }
+    return d;
+}
+
 int memcmp(const void *a, const void *b, size_t n)
 {
     const unsigned char *p = a, *q = b;

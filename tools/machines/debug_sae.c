@@ -1,0 +1,1091 @@
+/* The debug target of the -M sae machine (see debug_sae.h, docs/debugging.md "The sae machine").
+ *
+ * Where the Arm state is: the debugger only ever stops the machine between two s390 instructions,
+ * never inside SAE. Outside SAE the guest's architectural state is what the SAE interface says it
+ * is (sae-architecture §4, §5, MD-41, MD-55): the SD (X0-X30, PC, PSTATE, SP_EL0/1, FPCR/FPSR, the
+ * timer controls, CONTEXTIDR_EL1, the ICH_* registers), the loaded context (every other system
+ * register; the save area in storage once STIASRM has stored it) and the host vector registers
+ * (V0-V31). struct arm64_cpu is only a copy SAE makes while it runs, so it is never shown.
+ * Which SD: at an SAE instruction the one its R1 designates (what SAE will load next), otherwise
+ * the one of the last SAE ending.
+ *
+ * Stepping: an Arm step gives SAE a guest-instruction budget of one (sae_cpu_set_guest_budget):
+ * SAE ends with icptr 0x00 once the instruction has executed (or earlier, by its own interception)
+ * and the host firmware then runs on to its next SAE instruction, where the machine stops. */
+#include "tools/machines/debug_sae.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arm64/cpu_model.h"
+#include "core/endian.h"
+#include "core/mem.h"
+#include "mmu/arm_s1.h"
+#include "mmu/s390_dat.h"
+#include "mmu/sae_stage2.h"
+#include "sae/qaaf.h"
+#include "sae/regids.h"
+#include "sae/sa.h"
+#include "sae/sae_cpu.h"
+#include "sae/sd.h"
+
+/* Host instructions the firmware may need between an SAE ending and its next SAE (generous: it
+ * only guards against a host that never re-enters). */
+#define HOST_TO_ENTRY_MAX 50000000ull
+#define RUN_SLICE 100000ull
+
+/* ---- register tables ---- */
+
+enum {
+    A_X0 = 0, A_SP = 31, A_PC = 32, A_CPSR = 33, A_V0 = 34, A_FPSR = 66, A_FPCR = 67,
+    A_SP_EL0 = 68, A_SP_EL1 = 69, A_CNTP_CTL = 70, A_CNTV_CTL = 71, A_CONTEXTIDR = 72, A_SLOT0 = 73,
+};
+enum { S_PSWM = 0, S_PSWA = 1, S_R0 = 2, S_ACR0 = 18, S_F0 = 34, S_FPC = 50, S_CR0 = 51, S_PREFIX = 67,
+       S_NREGS = 68 };
+
+#define A_MAXREGS (A_SLOT0 + 512)
+
+struct sae_dbg {
+    struct sae_dbg_machine m;
+    struct dbg_target t;
+    struct dbg_context ctx[2];
+    struct dbg_reg arm_regs[A_MAXREGS];
+    uint16_t arm_slot[A_MAXREGS];        /* A_SLOT0.. : the save-area slot */
+    struct dbg_reg s390_regs[S_NREGS];
+    char names[A_MAXREGS + S_NREGS][24];
+    bool ended;
+    int status;
+    const char *reason;
+    /* run(): breakpoint / watchpoint checks at every guest instruction boundary */
+    const struct dbg_stopset *set;
+    uint64_t run_start;                  /* arm insn_count when run() started */
+    bool hit_bp, hit_wp, hit_int;
+    uint64_t hit_addr;
+    uint64_t *wp_val;                    /* watched bytes (up to 8) of each watchpoint */
+};
+
+static const char *const arm_spaces[] = { "va", "ipa", "abs" };
+static const char *const s390_spaces[] = { "real", "abs", "va" };
+
+static struct sae_cpu *sae(struct sae_dbg *d) { return d->m.cpu->sae_ctx; }
+
+static char *name_buf(struct sae_dbg *d, unsigned *k, const char *fmt, ...)
+{
+    char *b = d->names[(*k)++];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(b, sizeof(d->names[0]), fmt, ap);
+    va_end(ap);
+    for (char *p = b; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return b;
+}
+
+static void build_tables(struct sae_dbg *d)
+{
+    unsigned k = 0, n;
+    for (unsigned i = 0; i < 31; i++)
+        d->arm_regs[A_X0 + i] = (struct dbg_reg){ name_buf(d, &k, "x%u", i), 64, DBG_REG_GPR };
+    d->arm_regs[A_SP] = (struct dbg_reg){ "sp", 64, DBG_REG_SP };
+    d->arm_regs[A_PC] = (struct dbg_reg){ "pc", 64, DBG_REG_PC };
+    d->arm_regs[A_CPSR] = (struct dbg_reg){ "cpsr", 32, DBG_REG_FLAGS };
+    for (unsigned i = 0; i < 32; i++)
+        d->arm_regs[A_V0 + i] = (struct dbg_reg){ name_buf(d, &k, "v%u", i), 128, DBG_REG_VECTOR };
+    d->arm_regs[A_FPSR] = (struct dbg_reg){ "fpsr", 32, DBG_REG_VECTOR };
+    d->arm_regs[A_FPCR] = (struct dbg_reg){ "fpcr", 32, DBG_REG_VECTOR };
+    d->arm_regs[A_SP_EL0] = (struct dbg_reg){ "sp_el0", 64, DBG_REG_SYSREG };
+    d->arm_regs[A_SP_EL1] = (struct dbg_reg){ "sp_el1", 64, DBG_REG_SYSREG };
+    d->arm_regs[A_CNTP_CTL] = (struct dbg_reg){ "cntp_ctl_el0", 64, DBG_REG_SYSREG };
+    d->arm_regs[A_CNTV_CTL] = (struct dbg_reg){ "cntv_ctl_el0", 64, DBG_REG_SYSREG };
+    d->arm_regs[A_CONTEXTIDR] = (struct dbg_reg){ "contextidr_el1", 64, DBG_REG_SYSREG };
+    n = A_SLOT0;
+    for (size_t i = 0; i < sae_slots_count && n < A_MAXREGS; i++) {
+        const struct sae_slot_desc *sd = &sae_slots[i];
+        if (!sd->name)
+            continue;
+        d->arm_regs[n] = (struct dbg_reg){ name_buf(d, &k, "%s", sd->name), 64, DBG_REG_SYSREG };
+        d->arm_slot[n++] = sd->slot;
+    }
+    d->ctx[SAE_DBG_ARM] = (struct dbg_context){ "arm", DISAS_AARCH64, d->arm_regs, n, A_PC, arm_spaces, 3,
+                                                d->m.arm_syms };
+
+    d->s390_regs[S_PSWM] = (struct dbg_reg){ "pswm", 64, DBG_REG_FLAGS };
+    d->s390_regs[S_PSWA] = (struct dbg_reg){ "pswa", 64, DBG_REG_PC };
+    for (unsigned i = 0; i < 16; i++) {
+        d->s390_regs[S_R0 + i] = (struct dbg_reg){ name_buf(d, &k, "r%u", i), 64, DBG_REG_GPR };
+        d->s390_regs[S_ACR0 + i] = (struct dbg_reg){ name_buf(d, &k, "acr%u", i), 32, DBG_REG_VECTOR };
+        d->s390_regs[S_F0 + i] = (struct dbg_reg){ name_buf(d, &k, "f%u", i), 64, DBG_REG_VECTOR };
+        d->s390_regs[S_CR0 + i] = (struct dbg_reg){ name_buf(d, &k, "cr%u", i), 64, DBG_REG_SYSREG };
+    }
+    d->s390_regs[S_FPC] = (struct dbg_reg){ "fpc", 32, DBG_REG_VECTOR };
+    d->s390_regs[S_PREFIX] = (struct dbg_reg){ "prefix", 32, DBG_REG_SYSREG };
+    d->ctx[SAE_DBG_S390] = (struct dbg_context){ "s390", DISAS_S390X, d->s390_regs, S_NREGS, S_PSWA, s390_spaces,
+                                                 3, d->m.s390_syms };
+}
+
+/* ---- s390 storage ---- */
+
+static uint8_t *abs_ptr(struct sae_dbg *d, uint64_t abs, size_t len)
+{
+    return ram_ptr(d->m.cpu->ram, abs, len);
+}
+
+static uint64_t real_to_abs(struct sae_dbg *d, uint64_t real)
+{
+    return s390_prefix(real, d->m.cpu->prefix);
+}
+
+static int dat_read_entry(void *opaque, uint64_t abs, uint64_t *entry)
+{
+    struct sae_dbg *d = opaque;
+    uint8_t *p = abs_ptr(d, abs, 8);
+    if (!p)
+        return -1;
+    *entry = ld_be64(p);
+    return 0;
+}
+
+/* s390 virtual (primary space, CR1) -> absolute, no side effects; DAT off: real. */
+static bool s390_va_to_abs(struct sae_dbg *d, uint64_t va, uint64_t *abs)
+{
+    struct s390_cpu *c = d->m.cpu;
+    if (!(c->psw.mask & PSW_MASK_DAT)) {
+        *abs = real_to_abs(d, va);
+        return true;
+    }
+    struct s390_dat_opts o = { c->edat1, c->edat2, c->prefix, 0 };
+    struct s390_dat_result r;
+    struct s390_dat_fault f;
+    if (s390_dat_translate(c->cr[1], va, false, &o, dat_read_entry, d, &r, &f) != 0)
+        return false;
+    *abs = r.absolute ? r.real : real_to_abs(d, r.real);
+    return true;
+}
+
+/* The instruction at the s390 PSW is SAE (B9A5): its R1 designates the SD. */
+static bool at_sae_insn(struct sae_dbg *d, uint64_t *sd_real)
+{
+    struct s390_cpu *c = d->m.cpu;
+    uint64_t abs;
+    uint8_t *p;
+    if (!s390_va_to_abs(d, c->psw.addr, &abs) || !(p = abs_ptr(d, abs, 4)) || p[0] != 0xB9 || p[1] != 0xA5)
+        return false;
+    if (sd_real)
+        *sd_real = c->gr[(p[3] >> 4) & 15];
+    return true;
+}
+
+/* ---- the Arm guest's state outside SAE ---- */
+
+struct arm_view {
+    uint8_t *sd;
+    uint64_t sd_real;
+    uint64_t *ctx_regs;  /* loaded context, or NULL: then sa */
+    uint8_t *sa;
+};
+
+static bool arm_view(struct sae_dbg *d, struct arm_view *v)
+{
+    struct sae_cpu *s = sae(d);
+    memset(v, 0, sizeof(*v));
+    if (!at_sae_insn(d, &v->sd_real))
+        v->sd_real = s->last_sd;
+    if (!v->sd_real || (v->sd_real & SAE_SD_ALIGN_MASK))
+        return false;
+    v->sd = abs_ptr(d, real_to_abs(d, v->sd_real), SAE_SD_SIZE);
+    if (!v->sd)
+        return false;
+    if (s->ctx.valid) {
+        v->ctx_regs = s->ctx.regs;
+    } else {
+        uint64_t sa_real = ld_be64(v->sd + SD_SAVE_AREA);
+        v->sa = sa_real && !(sa_real & SAE_SA_ALIGN_MASK) ? abs_ptr(d, real_to_abs(d, sa_real), SAE_SA_SIZE) : NULL;
+    }
+    return true;
+}
+
+static bool slot_read(const struct arm_view *v, unsigned slot, uint64_t *val)
+{
+    if (v->ctx_regs) {
+        *val = v->ctx_regs[slot];
+        return true;
+    }
+    if (!v->sa)
+        return false;
+    *val = ld_be64(v->sa + SA_SLOT_OFF(slot));
+    return true;
+}
+
+static bool slot_write(struct arm_view *v, unsigned slot, uint64_t val)
+{
+    if (v->ctx_regs) {
+        v->ctx_regs[slot] = val;
+        return true;
+    }
+    if (!v->sa)
+        return false;
+    st_be64(v->sa + SA_SLOT_OFF(slot), val);
+    return true;
+}
+
+static uint64_t slot_or0(const struct arm_view *v, unsigned slot)
+{
+    uint64_t x = 0;
+    slot_read(v, slot, &x);
+    return x;
+}
+
+/* SP as PSTATE selects it: EL0 or EL1t -> SP_EL0, EL1h -> SP_EL1. */
+static unsigned sp_off(uint64_t pstate)
+{
+    return ((pstate >> 2) & 3) && (pstate & 1) ? SD_SP_EL1 : SD_SP_EL0;
+}
+
+static int arm_reg(struct sae_dbg *d, unsigned idx, uint64_t val[2], const uint64_t *wr)
+{
+    struct arm_view v;
+    if (!arm_view(d, &v))
+        return -1;
+    struct s390_cpu *c = d->m.cpu;
+    unsigned off = 0;
+    val[1] = 0;
+    if (idx < 31)
+        off = SD_GPR(idx);
+    else if (idx == A_PC)
+        off = SD_PC;
+    else if (idx == A_SP)
+        off = sp_off(ld_be64(v.sd + SD_PSTATE));
+    else if (idx == A_SP_EL0)
+        off = SD_SP_EL0;
+    else if (idx == A_SP_EL1)
+        off = SD_SP_EL1;
+    else if (idx == A_CONTEXTIDR)
+        off = SD_CONTEXTIDR_EL1;
+    if (off) {
+        if (wr)
+            st_be64(v.sd + off, wr[0]);
+        val[0] = ld_be64(v.sd + off);
+        return 0;
+    }
+    if (idx == A_CPSR || idx == A_FPSR || idx == A_FPCR) {
+        off = idx == A_CPSR ? SD_PSTATE : idx == A_FPSR ? SD_FPSR : SD_FPCR;
+        if (wr)
+            st_be64(v.sd + off, (ld_be64(v.sd + off) & ~0xFFFFFFFFull) | (uint32_t)wr[0]);
+        val[0] = (uint32_t)ld_be64(v.sd + off);
+        return 0;
+    }
+    if (idx == A_CNTP_CTL || idx == A_CNTV_CTL) {
+        off = idx == A_CNTP_CTL ? SD_CNTP_CTL : SD_CNTV_CTL;
+        if (wr)
+            st_be32(v.sd + off, (uint32_t)wr[0]);
+        val[0] = ld_be32(v.sd + off);
+        return 0;
+    }
+    if (idx >= A_V0 && idx < A_V0 + 32) {
+        union s390_vr *r = &c->vr[idx - A_V0];   /* MD-41: Vn bits 63:0 = VR doubleword 1 */
+        if (wr) {
+            r->d[1] = wr[0];
+            r->d[0] = wr[1];
+        }
+        val[0] = r->d[1];
+        val[1] = r->d[0];
+        return 0;
+    }
+    if (idx >= A_SLOT0 && idx < d->ctx[SAE_DBG_ARM].nregs) {
+        if (wr && !slot_write(&v, d->arm_slot[idx], wr[0]))
+            return -1;
+        return slot_read(&v, d->arm_slot[idx], &val[0]) ? 0 : -1;
+    }
+    return -1;
+}
+
+static int s390_reg(struct sae_dbg *d, unsigned idx, uint64_t val[2], const uint64_t *wr)
+{
+    struct s390_cpu *c = d->m.cpu;
+    val[1] = 0;
+    if (idx == S_PSWM) {
+        if (wr)
+            s390_load_psw(c, wr[0], c->psw.addr);
+        val[0] = s390_psw_mask(c);
+    } else if (idx == S_PSWA) {
+        if (wr)
+            s390_load_psw(c, s390_psw_mask(c), wr[0]);
+        val[0] = c->psw.addr;
+    } else if (idx >= S_R0 && idx < S_R0 + 16) {
+        if (wr)
+            c->gr[idx - S_R0] = wr[0];
+        val[0] = c->gr[idx - S_R0];
+    } else if (idx >= S_ACR0 && idx < S_ACR0 + 16) {
+        if (wr)
+            c->ar[idx - S_ACR0] = (uint32_t)wr[0];
+        val[0] = c->ar[idx - S_ACR0];
+    } else if (idx >= S_F0 && idx < S_F0 + 16) {
+        if (wr)
+            c->vr[idx - S_F0].d[0] = wr[0];
+        val[0] = c->vr[idx - S_F0].d[0];
+    } else if (idx >= S_CR0 && idx < S_CR0 + 16) {
+        if (wr) {
+            c->cr[idx - S_CR0] = wr[0];
+            s390_tlb_flush(c);
+        }
+        val[0] = c->cr[idx - S_CR0];
+    } else if (idx == S_FPC) {
+        if (wr)
+            c->fpc = (uint32_t)wr[0];
+        val[0] = c->fpc;
+    } else if (idx == S_PREFIX) {
+        if (wr) {
+            c->prefix = (uint32_t)wr[0] & 0x7FFFE000u;
+            s390_tlb_flush(c);
+        }
+        val[0] = c->prefix;
+    } else {
+        return -1;
+    }
+    return 0;
+}
+
+static int op_reg_read(void *opaque, unsigned ctx, unsigned idx, uint64_t val[2])
+{
+    return ctx == SAE_DBG_ARM ? arm_reg(opaque, idx, val, NULL) : s390_reg(opaque, idx, val, NULL);
+}
+
+static int op_reg_write(void *opaque, unsigned ctx, unsigned idx, const uint64_t val[2])
+{
+    uint64_t tmp[2];
+    return ctx == SAE_DBG_ARM ? arm_reg(opaque, idx, tmp, val) : s390_reg(opaque, idx, tmp, val);
+}
+
+/* ---- Arm address spaces: stage 2 from the SD, stage 1 from the context ---- */
+
+static bool make_s2(struct sae_dbg *d, const struct arm_view *v, struct sae_stage2 *s2)
+{
+    struct s390_cpu *c = d->m.cpu;
+    memset(s2, 0, sizeof(*s2));
+    s2->hbasce = ld_be64(v->sd + SD_HBASCE);
+    s2->mso = ld_be64(v->sd + SD_MSO);
+    s2->msl = ld_be64(v->sd + SD_MSL);
+    s2->dat.edat1 = c->edat1;
+    s2->dat.edat2 = c->edat2;
+    s2->dat.prefix = c->prefix;
+    s2->read_entry = dat_read_entry;
+    s2->opaque = d;
+    s2->storage_size = c->ram->size;
+    return s2->msl != 0;
+}
+
+static void make_s1(struct sae_dbg *d, const struct arm_view *v, struct arm_s1_regs *r)
+{
+    r->sctlr = slot_or0(v, SAE_SLOT_SCTLR_EL1);
+    r->tcr = slot_or0(v, 15);
+    r->ttbr0 = slot_or0(v, 17);
+    r->ttbr1 = slot_or0(v, 18);
+    r->mair = slot_or0(v, 16);
+    r->pa_range = (unsigned)(sae(d)->values(QAAF_ID_AA64MMFR0_EL1) & 0xF);
+    r->hcr_dc = (slot_or0(v, SAE_SLOT_HCR_EL2) >> 12) & 1;
+}
+
+struct walk_log {
+    struct sae_dbg *d;
+    const struct sae_stage2 *s2;
+    char *buf;
+    size_t len, used;
+};
+
+static void logf_(struct walk_log *w, const char *fmt, ...)
+{
+    if (!w->buf || w->used >= w->len)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(w->buf + w->used, w->len - w->used, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        w->used += (size_t)n < w->len - w->used ? (size_t)n : w->len - w->used - 1;
+}
+
+/* Stage-1 descriptor read: the descriptor's IPA through stage 2 (sae-architecture §7.3.2). */
+static int s1_read_desc(void *opaque, uint64_t ipa, int level, uint64_t *desc)
+{
+    struct walk_log *w = opaque;
+    uint64_t abs;
+    struct sae_s2_fault f;
+    if (sae_stage2_translate(w->s2, ipa, false, &abs, &f) != S2_OK) {
+        logf_(w, "  level %2d descriptor at IPA 0x%016" PRIx64 ": stage 2 fault (pic 0x%04x)\n", level, ipa, f.pic);
+        return -1;
+    }
+    uint8_t *p = abs_ptr(w->d, abs, 8);
+    if (!p)
+        return -1;
+    *desc = ld_le64(p);
+    logf_(w, "  level %2d descriptor at IPA 0x%016" PRIx64 " (abs 0x%" PRIx64 ") = 0x%016" PRIx64 "\n", level, ipa,
+          abs, *desc);
+    return 0;
+}
+
+/* Arm address of space `space` -> host absolute, no side effects. */
+static bool arm_to_abs(struct sae_dbg *d, unsigned space, uint64_t addr, uint64_t *abs, struct walk_log *log)
+{
+    struct arm_view v;
+    if (space == 2) {
+        *abs = addr;
+        return true;
+    }
+    if (!arm_view(d, &v))
+        return false;
+    struct sae_stage2 s2;
+    if (!make_s2(d, &v, &s2))
+        return false;
+    uint64_t ipa = addr;
+    if (space == 0) {
+        struct arm_s1_regs r;
+        make_s1(d, &v, &r);
+        uint64_t pstate = ld_be64(v.sd + SD_PSTATE);
+        struct arm_s1_access acc = { addr, ARM_ACC_READ, ((pstate >> 2) & 3) == 0, false };
+        struct arm_s1_result res;
+        struct arm_s1_fault f;
+        struct walk_log dummy = { d, &s2, NULL, 0, 0 };
+        struct walk_log *w = log ? log : &dummy;
+        w->s2 = &s2;
+        if (arm_s1_translate(&r, &acc, s1_read_desc, w, &res, &f) != 0) {
+            logf_(w, "stage 1: fault type %d at level %d (FSC 0x%02x)\n", (int)f.type, f.level, arm_s1_fsc(&f));
+            return false;
+        }
+        if (res.mmu_off)
+            logf_(w, "stage 1: MMU off (SCTLR_EL1.M = 0): IPA = VA\n");
+        logf_(w, "stage 1: VA 0x%016" PRIx64 " -> IPA 0x%016" PRIx64 " (level %u, %" PRIu64 "-byte %s, prot 0x%02x, "
+              "attr 0x%02x%s)\n", addr, res.pa, res.level, res.page_size, res.level == 3 ? "page" : "block", res.prot,
+              res.attr, res.ng ? ", nG" : "");
+        ipa = res.pa;
+    }
+    struct sae_s2_fault f2;
+    enum sae_s2_status st = sae_stage2_translate(&s2, ipa, false, abs, &f2);
+    if (log)
+        logf_(log, "stage 2: IPA 0x%016" PRIx64 " + mso 0x%" PRIx64 " (msl 0x%" PRIx64 ", hbasce 0x%016" PRIx64 ")",
+              ipa, s2.mso, s2.msl, s2.hbasce);
+    if (st != S2_OK) {
+        if (log)
+            logf_(log, ": %s (pic 0x%04x)\n", st == S2_ADDRESS_SIZE ? "beyond the guest address size (icptr 0x06)"
+                                                                   : "host access exception (icptr 0x02)", f2.pic);
+        return false;
+    }
+    if (log)
+        logf_(log, " -> host absolute 0x%016" PRIx64 "\n", *abs);
+    return true;
+}
+
+static bool ctx_to_abs(struct sae_dbg *d, unsigned ctx, unsigned space, uint64_t addr, uint64_t *abs)
+{
+    if (ctx == SAE_DBG_ARM)
+        return arm_to_abs(d, space, addr, abs, NULL);
+    if (space == 1) {
+        *abs = addr;
+        return true;
+    }
+    if (space == 0) {
+        *abs = real_to_abs(d, addr);
+        return true;
+    }
+    return s390_va_to_abs(d, addr, abs);
+}
+
+static size_t mem_xfer(struct sae_dbg *d, unsigned ctx, unsigned space, uint64_t addr, uint8_t *rd,
+                       const uint8_t *wr, size_t len)
+{
+    size_t done = 0;
+    while (done < len) {
+        uint64_t a = addr + done, abs;
+        size_t chunk = 4096 - (a & 4095);   /* translations are per 4 KiB page at least */
+        if (chunk > len - done)
+            chunk = len - done;
+        uint8_t *p;
+        if (!ctx_to_abs(d, ctx, space, a, &abs) || !(p = abs_ptr(d, abs, chunk)))
+            break;
+        if (rd)
+            memcpy(rd + done, p, chunk);
+        else
+            memcpy(p, wr + done, chunk);
+        done += chunk;
+    }
+    if (wr && done && ctx == SAE_DBG_S390)
+        s390_tlb_flush(d->m.cpu);  /* the host may run code just written (breakpoints) */
+    return done;
+}
+
+static size_t op_mem_read(void *opaque, unsigned ctx, unsigned space, uint64_t addr, void *buf, size_t len)
+{
+    return mem_xfer(opaque, ctx, space, addr, buf, NULL, len);
+}
+
+static size_t op_mem_write(void *opaque, unsigned ctx, unsigned space, uint64_t addr, const void *buf,
+                           size_t len)
+{
+    return mem_xfer(opaque, ctx, space, addr, NULL, buf, len);
+}
+
+/* ---- running ---- */
+
+static bool run_host(struct sae_dbg *d, uint64_t n)
+{
+    if (d->ended)
+        return true;
+    d->ended = d->m.run(d->m.opaque, n, &d->status, &d->reason);
+    return d->ended;
+}
+
+static void end_stop(struct sae_dbg *d, unsigned ctx, struct dbg_stop *st)
+{
+    st->kind = DBG_STOP_GUEST_END;
+    st->ctx = ctx;
+    st->exit_status = d->status;
+    snprintf(st->text, sizeof(st->text), "%s", d->reason ? d->reason : "machine ended");
+}
+
+/* Let the host firmware run on to its next SAE instruction (stopping there, before it executes). */
+static bool host_to_entry(struct sae_dbg *d, struct dbg_stop *st)
+{
+    for (uint64_t i = 0; !at_sae_insn(d, NULL); i++) {
+        if (i == HOST_TO_ENTRY_MAX) {
+            st->kind = DBG_STOP_ERROR;
+            snprintf(st->text, sizeof(st->text), "the host did not re-enter SAE within %llu instructions",
+                     (unsigned long long)HOST_TO_ENTRY_MAX);
+            return false;
+        }
+        if (run_host(d, 1)) {
+            end_stop(d, st->ctx, st);
+            return false;
+        }
+    }
+    return true;
+}
+
+static const char *icptr_name(unsigned icptr)
+{
+    static const char *const n[] = { "host/internal", "validity", "host access", "synchronous exception to EL2",
+                                     "timer", "PE intercommunication", "guest address size", "stop", "MIO address",
+                                     "PMU", "GIC maintenance" };
+    return icptr < sizeof(n) / sizeof(n[0]) ? n[icptr] : "?";
+}
+
+/* An exception entry: the new PC is a vector of VBAR_EL1 reached other than by falling through. */
+static void describe_arm_step(struct sae_dbg *d, uint64_t old_pc, struct dbg_stop *st)
+{
+    static const char *const kinds[] = { "synchronous exception", "IRQ", "FIQ", "SError" };
+    static const char *const from[] = { "current EL, SP_EL0", "current EL, SP_ELx", "lower EL, AArch64",
+                                        "lower EL, AArch32" };
+    struct arm_view v;
+    uint64_t val[2];
+    if (!arm_view(d, &v) || arm_reg(d, A_PC, val, NULL) != 0)
+        return;
+    uint64_t pc = val[0], vbar = slot_or0(&v, SAE_SLOT_VBAR_EL1), off = pc - vbar;
+    if (off >= 0x800 || (off & 0x7F) || pc == old_pc + 4)
+        return;
+    st->kind = DBG_STOP_EXCEPTION;
+    unsigned k = (unsigned)(off >> 7) & 3;
+    int n = snprintf(st->text, sizeof(st->text), "%s taken to EL1 (VBAR_EL1+0x%03" PRIx64 ", %s)", kinds[k], off,
+                     from[off >> 9]);
+    if (k == 0 && n > 0 && (size_t)n < sizeof(st->text))
+        snprintf(st->text + n, sizeof(st->text) - (size_t)n, ", ESR_EL1 0x%08" PRIx64,
+                 slot_or0(&v, SAE_SLOT_ESR_EL1));
+}
+
+/* One Arm guest instruction: see the file comment. Host-access interceptions (icptr 0x02/0x06) are
+ * nullified in the guest and completed by the host (MMIO emulation), so such an ending counts as the
+ * instruction. */
+static void arm_step(struct sae_dbg *d, struct dbg_stop *st)
+{
+    struct sae_cpu *s = sae(d);
+    struct s390_cpu *c = d->m.cpu;
+    uint64_t val[2] = { 0, 0 };
+    bool have_pc = arm_reg(d, A_PC, val, NULL) == 0;
+    uint64_t old_pc = have_pc ? val[0] : 0;
+    st->ctx = SAE_DBG_ARM;
+    st->kind = DBG_STOP_STEP;
+    /* Stopped in the host between an ending and the next SAE (break sae, stepi): the host may still
+     * complete the intercepted instruction (MMIO emulation, HVC, trapped MSR). If it moves the PC,
+     * that completion is the step. */
+    if (!at_sae_insn(d, NULL)) {
+        unsigned icptr = s->last_icptr;
+        if (!host_to_entry(d, st))
+            return;
+        if (have_pc && arm_reg(d, A_PC, val, NULL) == 0 && val[0] != old_pc) {
+            describe_arm_step(d, old_pc, st);
+            if (st->kind == DBG_STOP_STEP) {
+                st->kind = DBG_STOP_EXCEPTION;
+                snprintf(st->text, sizeof(st->text), "completed by the host after SAE exit icptr 0x%02x (%s)",
+                         icptr, icptr_name(icptr));
+            }
+            return;
+        }
+    }
+    uint64_t start = s->arm->insn_count, exits = s->exits;
+    int natural = -1;
+    sae_cpu_set_stop_on_exit(c, true);
+    for (;;) {
+        sae_cpu_set_guest_budget(c, 1 - (s->arm->insn_count - start));
+        if (run_host(d, RUN_SLICE))
+            break;
+        if (s->exits != exits) {
+            exits = s->exits;
+            if (!s->dbg_hit && !(s->last_icptr == 0 && s->last_wip == 0 && s->dbg_budget == 0))
+                natural = s->last_icptr;   /* an interception of the guest, not the budget's */
+            if (s->arm->insn_count != start || s->last_icptr == SAE_ICPT_HOST_ACCESS_EXCEPTION ||
+                s->last_icptr == SAE_ICPT_GUEST_ADDRESS_SIZE)
+                break;
+        }
+    }
+    sae_cpu_set_stop_on_exit(c, false);
+    sae_cpu_set_guest_budget(c, SAE_BUDGET_NONE);
+    if (d->ended) {
+        end_stop(d, SAE_DBG_ARM, st);
+        return;
+    }
+    if (!host_to_entry(d, st))
+        return;
+    describe_arm_step(d, old_pc, st);
+    if (natural >= 0) {
+        size_t n = strlen(st->text);
+        st->kind = DBG_STOP_EXCEPTION;
+        snprintf(st->text + n, sizeof(st->text) - n, "%sSAE exit icptr 0x%02x (%s)%s; the host ran to its next SAE",
+                 n ? "; " : "", (unsigned)natural, icptr_name((unsigned)natural),
+                 s->last_wip ? (s->last_wip == SAE_WIP_WFI ? ", WFI wait" : ", WFE wait") : "");
+    }
+}
+
+static void s390_step_one(struct sae_dbg *d, struct dbg_stop *st)
+{
+    struct sae_cpu *s = sae(d);
+    uint64_t exits = s->exits, arm0 = s->arm->insn_count;
+    st->ctx = SAE_DBG_S390;
+    st->kind = DBG_STOP_STEP;
+    if (run_host(d, 1)) {
+        end_stop(d, SAE_DBG_S390, st);
+        return;
+    }
+    if (s->exits != exits) {
+        st->kind = DBG_STOP_EXCEPTION;
+        snprintf(st->text, sizeof(st->text), "SAE ran %llu guest instructions and ended with icptr 0x%02x (%s)",
+                 (unsigned long long)(s->arm->insn_count - arm0), s->last_icptr, icptr_name(s->last_icptr));
+    }
+}
+
+static void op_step(void *opaque, unsigned ctx, struct dbg_stop *st)
+{
+    struct sae_dbg *d = opaque;
+    if (d->ended) {
+        end_stop(d, ctx, st);
+        return;
+    }
+    if (ctx == SAE_DBG_ARM)
+        arm_step(d, st);
+    else
+        s390_step_one(d, st);
+}
+
+/* Watchpoints are checked by value: the watched bytes (up to 8) are compared before every
+ * instruction, so a store that changes them stops after it. Reads, and stores of the same value,
+ * are not seen (no access hook in the CPUs). */
+static bool watch_value(struct sae_dbg *d, const struct dbg_watchpoint *w, uint64_t *v)
+{
+    uint8_t b[8] = { 0 };
+    size_t n = w->len < 8 ? (size_t)w->len : 8;
+    if (w->ctx == SAE_DBG_ARM) {
+        /* inside SAE: through the running vCPU's own translation (debug accesses record nothing) */
+        if (arm64_read_va(sae(d)->arm, w->addr, b, n) != 0)
+            return false;
+    } else if (mem_xfer(d, w->ctx, 0, w->addr, b, NULL, n) != n) {
+        return false;
+    }
+    memcpy(v, b, 8);
+    return true;
+}
+
+static bool check_watch(struct sae_dbg *d, unsigned ctx)
+{
+    const struct dbg_stopset *set = d->set;
+    for (unsigned i = 0; i < set->nwp; i++) {
+        uint64_t v;
+        if (set->wp[i].ctx != ctx || !watch_value(d, &set->wp[i], &v) || v == d->wp_val[i])
+            continue;
+        d->wp_val[i] = v;
+        d->hit_wp = true;
+        d->hit_addr = set->wp[i].addr;
+        return true;
+    }
+    return false;
+}
+
+static bool guest_check(void *opaque, struct arm64_cpu *arm)
+{
+    struct sae_dbg *d = opaque;
+    if (dbg_stopset_interrupted(d->set)) {
+        d->hit_int = true;
+        return true;
+    }
+    if (arm->insn_count != d->run_start && dbg_stopset_bp(d->set, SAE_DBG_ARM, arm->pc)) {
+        d->hit_bp = true;
+        d->hit_addr = arm->pc;
+        return true;
+    }
+    return check_watch(d, SAE_DBG_ARM);
+}
+
+static void op_run(void *opaque, const struct dbg_stopset *set, struct dbg_stop *st)
+{
+    struct sae_dbg *d = opaque;
+    struct sae_cpu *s = sae(d);
+    struct s390_cpu *c = d->m.cpu;
+    st->ctx = SAE_DBG_ARM;
+    st->kind = DBG_STOP_NONE;
+    if (d->ended) {
+        end_stop(d, SAE_DBG_ARM, st);
+        return;
+    }
+    bool arm_checks = false, s390_single = false;
+    for (unsigned i = 0; i < set->nbp; i++)
+        *(set->bp[i].ctx == SAE_DBG_ARM ? &arm_checks : &s390_single) = true;
+    uint64_t wp_val[64] = { 0 };
+    for (unsigned i = 0; i < set->nwp && i < 64; i++) {
+        if (!(set->wp[i].access & DBG_WATCH_W)) {
+            st->kind = DBG_STOP_ERROR;
+            snprintf(st->text, sizeof(st->text), "read watchpoints are not supported on -M sae (writes are "
+                     "detected by value)");
+            return;
+        }
+        *(set->wp[i].ctx == SAE_DBG_ARM ? &arm_checks : &s390_single) = true;
+    }
+    d->set = set;
+    d->wp_val = wp_val;
+    for (unsigned i = 0; i < set->nwp && i < 64; i++)
+        if (set->wp[i].ctx != SAE_DBG_ARM || sae(d)->arm->insn_count)
+            watch_value(d, &set->wp[i], &wp_val[i]);
+    d->run_start = s->arm->insn_count;
+    d->hit_bp = d->hit_wp = d->hit_int = false;
+    /* Breakpoints and watchpoints on the guest: checked before every guest instruction (one at a
+     * time, slower). Without them the guest runs at full speed and the interrupt flag is polled
+     * between host slices (SAE itself ends at least every 2^22 guest instructions). */
+    if (arm_checks)
+        sae_cpu_set_guest_check(c, guest_check, d);
+    bool watch_exits = set->any_sae_exit || set->nicptr;
+    sae_cpu_set_stop_on_exit(c, watch_exits);
+    uint64_t s390_start = c->insns, arm_start = s->arm->insn_count, exits = s->exits;
+    for (;;) {
+        if (dbg_stopset_interrupted(set)) {
+            st->kind = DBG_STOP_INTERRUPT;
+            break;
+        }
+        if (set->max_insns && c->insns - s390_start + s->arm->insn_count - arm_start >= set->max_insns) {
+            st->kind = DBG_STOP_LIMIT;
+            break;
+        }
+        if (s390_single) {
+            uint64_t pc = c->psw.addr;
+            if (c->insns != s390_start && dbg_stopset_bp(set, SAE_DBG_S390, pc)) {
+                st->kind = DBG_STOP_BREAKPOINT;
+                st->ctx = SAE_DBG_S390;
+                st->addr = pc;
+                break;
+            }
+        }
+        if (run_host(d, s390_single ? 1 : RUN_SLICE)) {
+            end_stop(d, SAE_DBG_ARM, st);
+            break;
+        }
+        if (s390_single && check_watch(d, SAE_DBG_S390)) {
+            st->kind = DBG_STOP_WATCHPOINT;
+            st->ctx = SAE_DBG_S390;
+            st->addr = d->hit_addr;
+            st->write = true;
+            break;
+        }
+        if (s->exits != exits) {
+            exits = s->exits;
+            if (s->dbg_hit) {
+                if (d->hit_int) {
+                    st->kind = DBG_STOP_INTERRUPT;
+                } else if (d->hit_bp) {
+                    st->kind = DBG_STOP_BREAKPOINT;
+                    st->addr = d->hit_addr;
+                } else if (d->hit_wp) {
+                    st->kind = DBG_STOP_WATCHPOINT;
+                    st->addr = d->hit_addr;
+                    st->write = true;
+                    snprintf(st->text, sizeof(st->text), "(value changed)");
+                }
+                s->dbg_hit = false;
+                sae_cpu_set_stop_on_exit(c, false);
+                sae_cpu_set_guest_check(c, NULL, NULL);
+                host_to_entry(d, st);
+                if (d->ended)
+                    end_stop(d, SAE_DBG_ARM, st);
+                break;
+            }
+            if (watch_exits && dbg_stopset_sae(set, s->last_icptr)) {
+                st->kind = DBG_STOP_SAE_EXIT;
+                st->icptr = s->last_icptr;
+                snprintf(st->text, sizeof(st->text), "(%s) at guest pc 0x%016" PRIx64 "; the host has not handled "
+                         "it yet", icptr_name(s->last_icptr), s->last_pc);
+                break;
+            }
+        }
+    }
+    sae_cpu_set_guest_check(c, NULL, NULL);
+    sae_cpu_set_stop_on_exit(c, false);
+    d->set = NULL;
+    d->wp_val = NULL;
+}
+
+static uint64_t op_insn_count(void *opaque, unsigned ctx)
+{
+    struct sae_dbg *d = opaque;
+    return ctx == SAE_DBG_ARM ? sae(d)->arm->insn_count : d->m.cpu->insns;
+}
+
+/* ---- texts ---- */
+
+struct tb {
+    char *buf;
+    size_t len, used;
+};
+
+static void out(struct tb *b, const char *fmt, ...)
+{
+    if (b->used + 1 >= b->len)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(b->buf + b->used, b->len - b->used, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        b->used += (size_t)n < b->len - b->used ? (size_t)n : b->len - b->used - 1;
+}
+
+static void arm_flags_text(struct tb *b, uint64_t p)
+{
+    unsigned el = (p >> 2) & 3;
+    out(b, "EL%u%s NZCV=%u%u%u%u DAIF=%u%u%u%u PAN=%u UAO=%u SS=%u IL=%u SSBS=%u", el,
+        el ? (p & 1 ? "h" : "t") : "", (unsigned)(p >> 31) & 1, (unsigned)(p >> 30) & 1, (unsigned)(p >> 29) & 1,
+        (unsigned)(p >> 28) & 1, (unsigned)(p >> 9) & 1, (unsigned)(p >> 8) & 1, (unsigned)(p >> 7) & 1,
+        (unsigned)(p >> 6) & 1, (unsigned)(p >> 22) & 1, (unsigned)(p >> 23) & 1, (unsigned)(p >> 21) & 1,
+        (unsigned)(p >> 20) & 1, (unsigned)(p >> 12) & 1);
+}
+
+static void s390_flags_text(struct tb *b, const struct s390_cpu *c)
+{
+    uint64_t m = s390_psw_mask(c);
+#define BIT(n) (unsigned)((m >> (63 - (n))) & 1)
+    out(b, "PER=%u DAT=%u IO=%u EXT=%u KEY=%u MCHK=%u WAIT=%u PROB=%u AS=%u CC=%u PM=%x EA=%u BA=%u", BIT(1),
+        BIT(5), BIT(6), BIT(7), (unsigned)(m >> 52) & 15, BIT(13), BIT(14), BIT(15), (unsigned)(m >> 46) & 3,
+        (unsigned)(m >> 44) & 3, (unsigned)(m >> 40) & 15, BIT(31), BIT(32));
+#undef BIT
+}
+
+static void sae_text(struct sae_dbg *d, struct tb *b)
+{
+    struct sae_cpu *s = sae(d);
+    struct arm_view v;
+    if (!arm_view(d, &v)) {
+        out(b, "No SAE control block yet (the host has not executed SAE).\n");
+        return;
+    }
+    const uint8_t *sd = v.sd;
+    out(b, "SD at real 0x%016" PRIx64 " (%s)\n", v.sd_real,
+        at_sae_insn(d, NULL) ? "the host is at its SAE instruction" : "of the last SAE ending");
+    out(b, "  icptr    0x%02x (%s)\n", sd[SD_ICPTR], icptr_name(sd[SD_ICPTR]));
+    out(b, "  icptd   ");
+    for (unsigned i = 0; i < SD_ICPTD_SIZE; i += 8)
+        out(b, " %016" PRIx64, ld_be64(sd + SD_ICPTD + i));
+    out(b, "\n  pc       0x%016" PRIx64 "\n  pstate   0x%016" PRIx64 "  ", ld_be64(sd + SD_PC), ld_be64(sd + SD_PSTATE));
+    arm_flags_text(b, ld_be64(sd + SD_PSTATE));
+    out(b, "\n  sp_el0   0x%016" PRIx64 "  sp_el1 0x%016" PRIx64 "\n", ld_be64(sd + SD_SP_EL0), ld_be64(sd + SD_SP_EL1));
+    for (unsigned n = 0; n < 31; n++)
+        out(b, "%s x%-2u 0x%016" PRIx64 "%s", n % 4 == 0 ? "  gprs   " : "", n, ld_be64(sd + SD_GPR(n)),
+            n % 4 == 3 || n == 30 ? "\n" : "");
+    out(b, "  fpcr     0x%08" PRIx64 "  fpsr 0x%08" PRIx64 "\n", ld_be64(sd + SD_FPCR), ld_be64(sd + SD_FPSR));
+    out(b, "  hbasce   0x%016" PRIx64 "  mso 0x%016" PRIx64 "  msl 0x%016" PRIx64 "\n", ld_be64(sd + SD_HBASCE),
+        ld_be64(sd + SD_MSO), ld_be64(sd + SD_MSL));
+    out(b, "  gpto     0x%016" PRIx64 "  sdf %u  scad 0x%" PRIx64 "  sa 0x%016" PRIx64 "\n", ld_be64(sd + SD_GPTO),
+        sd[SD_SDF], ld_be64(sd + SD_SCAD), ld_be64(sd + SD_SAVE_AREA));
+    out(b, "  ICH_HCR  0x%016" PRIx64 "  ICH_VMCR 0x%016" PRIx64 "\n  ICH_AP0R0 0x%016" PRIx64 " ICH_AP1R0 0x%016"
+        PRIx64 "\n", ld_be64(sd + SD_ICH_HCR), ld_be64(sd + SD_ICH_VMCR), ld_be64(sd + SD_ICH_AP0R0),
+        ld_be64(sd + SD_ICH_AP1R0));
+    for (unsigned n = 0; n < SD_ICH_NUM_LR; n++)
+        out(b, "  ICH_LR%u  0x%016" PRIx64 "\n", n, ld_be64(sd + SD_ICH_LR(n)));
+    out(b, "  timers   CNTP_CTL 0x%08x CNTP_CVAL 0x%016" PRIx64 "\n           CNTV_CTL 0x%08x CNTV_CVAL 0x%016" PRIx64
+        "  CNTFRQ %" PRIu64 "\n", ld_be32(sd + SD_CNTP_CTL), slot_or0(&v, SAE_SLOT_CNTP_CVAL_EL0),
+        ld_be32(sd + SD_CNTV_CTL), slot_or0(&v, SAE_SLOT_CNTV_CVAL_EL0), slot_or0(&v, SAE_SLOT_CNTFRQ_EL0));
+    out(b, "  wip      %u  lrcpua 0x%04x  contextidr 0x%" PRIx64 "\n", ld_be32(sd + SD_WIP), ld_be16(sd + SD_LRCPUA),
+        ld_be64(sd + SD_CONTEXTIDR_EL1));
+    out(b, "  loaded context: %s\n", s->ctx.valid ? "valid" : "none (state in the save area)");
+    if (!s->exits) {
+        out(b, "Last intercept: none yet\n");
+        return;
+    }
+    out(b, "Last intercept (#%" PRIu64 "): icptr 0x%02x (%s), wip %u, guest pc 0x%016" PRIx64 "\n", s->exits,
+        s->last_icptr, icptr_name(s->last_icptr), s->last_wip, s->last_pc);
+    const uint8_t *id = s->last_icptd;
+    switch (s->last_icptr) {
+    case SAE_ICPT_VALIDITY:
+        out(b, "  vir 0x%04x\n", ld_be16(id));
+        break;
+    case SAE_ICPT_HOST_ACCESS_EXCEPTION:
+    case SAE_ICPT_GUEST_ADDRESS_SIZE:
+        out(b, "  esr_elz 0x%016" PRIx64 " pic 0x%04x teid 0x%016" PRIx64 " far 0x%016" PRIx64 " vaddr 0x%016" PRIx64
+            " gltl 0x%02x\n", ld_be64(id), ld_be16(id + 0x0E), ld_be64(id + 0x10), ld_be64(id + 0x18),
+            ld_be64(id + 0x20), id[0x30]);
+        break;
+    case SAE_ICPT_SYNCHRONOUS_EXCEPTION:
+        out(b, "  esr_elz 0x%016" PRIx64 " (EC 0x%02x) far 0x%016" PRIx64 "\n", ld_be64(id),
+            (unsigned)(ld_be64(id) >> 26) & 0x3F, ld_be64(id + 0x18));
+        break;
+    case SAE_ICPT_TIMER:
+        out(b, "  tir 0x%02x%s%s\n", id[0], id[0] & SAE_TIR_PHYS ? " CNTP" : "", id[0] & SAE_TIR_VIRT ? " CNTV" : "");
+        break;
+    case SAE_ICPT_MAINTENANCE:
+        out(b, "  misr 0x%016" PRIx64 " eisr 0x%016" PRIx64 " elrsr 0x%016" PRIx64 "\n", ld_be64(id), ld_be64(id + 8),
+            ld_be64(id + 16));
+        break;
+    default:
+        break;
+    }
+}
+
+static void tlb_text(struct tb *b, const struct tlb_set *set, const char *what)
+{
+    unsigned n = 0;
+    for (unsigned k = 0; k < TLB_BANKS; k++) {
+        const struct tlb *t = &set->bank[k];
+        if (!t->valid)
+            continue;
+        for (unsigned i = 0; i < TLB_ENTRIES; i++) {
+            const struct tlb_entry *e = &t->e[i];
+            uint64_t tag = e->tag_r != TLB_INVALID ? e->tag_r : e->tag_w != TLB_INVALID ? e->tag_w : e->tag_x;
+            if (tag == TLB_INVALID)
+                continue;
+            if (n++ < 64)
+                out(b, "  %s bank %u ctx 0x%" PRIx64 ": va 0x%016" PRIx64 " -> 0x%016" PRIx64 " %c%c%c%s\n", what, k,
+                    t->context, tag & ~TLB_PAGE_MASK, e->phys_page, e->tag_r != TLB_INVALID ? 'r' : '-',
+                    e->tag_w != TLB_INVALID ? 'w' : '-', e->tag_x != TLB_INVALID ? 'x' : '-',
+                    (tag & TLB_F_SLOW) ? " slow" : "");
+        }
+    }
+    out(b, "  %u %s entr%s%s\n", n, what, n == 1 ? "y" : "ies", n > 64 ? " (first 64 shown)" : "");
+}
+
+static int op_text(void *opaque, unsigned ctx, enum dbg_text what, uint64_t arg, char *buf, size_t len)
+{
+    struct sae_dbg *d = opaque;
+    struct tb b = { buf, len, 0 };
+    if (!len)
+        return -1;
+    buf[0] = 0;
+    uint64_t val[2];
+    switch (what) {
+    case DBG_TEXT_FLAGS:
+        if (ctx == SAE_DBG_ARM) {
+            struct arm_view v;
+            if (!arm_view(d, &v))
+                return -1;
+            arm_flags_text(&b, ld_be64(v.sd + SD_PSTATE));
+        } else {
+            s390_flags_text(&b, d->m.cpu);
+        }
+        return 0;
+    case DBG_TEXT_SAE:
+        sae_text(d, &b);
+        return 0;
+    case DBG_TEXT_TLB:
+        if (ctx == SAE_DBG_ARM) {
+            out(&b, "Arm guest TLB (emptied at every SAE entry, MD-53: what the last SAE execution cached)\n");
+            static const char *const views[] = { "EL0", "EL1", "EL1-PAN" };
+            for (unsigned i = 0; i < ARM64_TLB_VIEWS; i++)
+                tlb_text(&b, &sae(d)->arm->tlb[i], views[i]);
+        } else {
+            out(&b, "s390 host TLB\n");
+            tlb_text(&b, &d->m.cpu->tlb, "host");
+        }
+        return 0;
+    case DBG_TEXT_XLATE:
+        if (ctx == SAE_DBG_ARM) {
+            struct walk_log w = { d, NULL, buf, len, 0 };
+            uint64_t abs;
+            logf_(&w, "Arm VA 0x%016" PRIx64 " (stage 1 from the guest's SCTLR/TCR/TTBRn_EL1, descriptor reads "
+                  "through stage 2)\n", arg);
+            if (!arm_to_abs(d, 0, arg, &abs, &w))
+                logf_(&w, "no translation\n");
+        } else {
+            uint64_t abs;
+            struct s390_cpu *c = d->m.cpu;
+            out(&b, "s390 VA 0x%016" PRIx64 ": DAT %s, primary ASCE (CR1) 0x%016" PRIx64 "\n", arg,
+                c->psw.mask & PSW_MASK_DAT ? "on" : "off", c->cr[1]);
+            if (s390_va_to_abs(d, arg, &abs))
+                out(&b, "  -> absolute 0x%016" PRIx64 " (prefix 0x%08x)\n", abs, c->prefix);
+            else
+                out(&b, "  translation exception\n");
+        }
+        (void)val;
+        return 0;
+    }
+    return -1;
+}
+
+static const void *op_dtb(void *opaque, size_t *size)
+{
+    struct sae_dbg *d = opaque;
+    *size = d->m.dtb_len;
+    return d->m.dtb;
+}
+
+static const struct dbg_target_ops sae_dbg_ops = {
+    .reg_read = op_reg_read,
+    .reg_write = op_reg_write,
+    .mem_read = op_mem_read,
+    .mem_write = op_mem_write,
+    .step = op_step,
+    .run = op_run,
+    .insn_count = op_insn_count,
+    .text = op_text,
+    .dtb = op_dtb,
+};
+
+struct sae_dbg *sae_dbg_new(const struct sae_dbg_machine *m)
+{
+    struct sae_dbg *d = calloc(1, sizeof(*d));
+    if (!d)
+        return NULL;
+    d->m = *m;
+    build_tables(d);
+    d->t = (struct dbg_target){ &sae_dbg_ops, d, d->ctx, 2 };
+    return d;
+}
+
+void sae_dbg_free(struct sae_dbg *d)
+{
+    if (d) {
+        sae_cpu_set_guest_check(d->m.cpu, NULL, NULL);
+        sae_cpu_set_guest_budget(d->m.cpu, SAE_BUDGET_NONE);
+    }
+    free(d);
+}
+
+struct dbg_target *sae_dbg_target(struct sae_dbg *d)
+{
+    return &d->t;
+}
+
+bool sae_dbg_run_to_first_entry(struct sae_dbg *d)
+{
+    struct dbg_stop st = { .kind = DBG_STOP_NONE };
+    return host_to_entry(d, &st);
+}
+
+bool sae_dbg_ended(const struct sae_dbg *d, int *status)
+{
+    if (d->ended && status)
+        *status = d->status;
+    return d->ended;
+}
