@@ -59,6 +59,8 @@ void s390_cpu_reset(struct s390_cpu *c, bool initial)
     c->stop_requested = false;
     c->io_pending_isc = 0;
     c->in_execute = false;
+    if (c->reset_hook)
+        c->reset_hook(c);   /* extensions' per-CPU state (SAE: discard the loaded context, MD-60) */
     if (initial) {
         /* Initial CPU reset (PoP "Initial CPU Reset"): PSW, prefix, CPU timer, clock comparator,
          * TOD programmable register, FPC, BEAR to zero; CR0 = 0xE0, CR14 = 0xC2000000. */

@@ -212,6 +212,7 @@ struct s390_cpu {
     s390_ptff_hook_fn ptff_hook;
     void *ptff_opaque;
     uint8_t ptff_qaf_extra[16]; /* OR-ed into the PTFF QAF mask (SAE: byte 2 = 0xC0) */
+    void (*reset_hook)(struct s390_cpu *c); /* called by every CPU reset (s390_cpu_reset) */
 
     /* ---- run state ---- */
     enum s390_stop stop;

@@ -347,6 +347,7 @@ struct sae_cpu *sae_cpu_attach(struct s390_cpu *c, sae_qaaf_value_fn values)
         return NULL;
     }
     c->sae_ctx = s;
+    c->reset_hook = sae_cpu_reset;  /* CPU reset and IPL discard the loaded context (MD-60) */
     c->ptff_hook = ptff_hook;
     c->ptff_opaque = s;
     sae_ptff_qaf_mask(c->ptff_qaf_extra, c->aef_installed);
@@ -363,6 +364,7 @@ void sae_cpu_detach(struct s390_cpu *c)
     free(s);
     c->sae_ctx = NULL;
     c->ptff_hook = NULL;
+    c->reset_hook = NULL;
 }
 
 void sae_cpu_reset(struct s390_cpu *c)

@@ -456,10 +456,11 @@ static bool arm_to_abs(struct sae_dbg *d, unsigned space, uint64_t addr, uint64_
             return false;
         }
         if (res.mmu_off)
-            logf_(w, "stage 1: MMU off (SCTLR_EL1.M = 0): IPA = VA\n");
-        logf_(w, "stage 1: VA 0x%016" PRIx64 " -> IPA 0x%016" PRIx64 " (level %u, %" PRIu64 "-byte %s, prot 0x%02x, "
-              "attr 0x%02x%s)\n", addr, res.pa, res.level, res.page_size, res.level == 3 ? "page" : "block", res.prot,
-              res.attr, res.ng ? ", nG" : "");
+            logf_(w, "stage 1: MMU off (SCTLR_EL1.M = 0 or HCR_EL2.DC): IPA = VA 0x%016" PRIx64 "\n", res.pa);
+        else
+            logf_(w, "stage 1: VA 0x%016" PRIx64 " -> IPA 0x%016" PRIx64 " (level %u, %" PRIu64 "-byte %s, prot "
+                  "0x%02x, attr 0x%02x%s)\n", addr, res.pa, res.level, res.page_size,
+                  res.level == 3 ? "page" : "block", res.prot, res.attr, res.ng ? ", nG" : "");
         ipa = res.pa;
     }
     struct sae_s2_fault f2;

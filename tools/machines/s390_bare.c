@@ -17,6 +17,7 @@
 #include "core/vclock.h"
 #include "s390/cpu.h"
 #include "s390/decode.h"
+#include "sae/sae_cpu.h"
 #include "tools/machines/machine.h"
 
 /* saesim DIAGNOSE function codes (the second-operand address D2(B2), low 16 bits). */
@@ -161,6 +162,16 @@ static int run(const struct saesim_config *cfg)
     s390_cpu_init(&m->cpu, &m->ram, &m->clock, &m->env);
     m->cpu.aef_installed = cfg->sae_installed;
     s390_disas_register();
+    /* The SAE facility exists on every s390 machine saesim models (issue 6): SCLP's aef bit, QAAF,
+     * PTFF 0x10/0x11 and the six opcodes, all following --no-sae through aef_installed. */
+    if (!sae_cpu_attach(&m->cpu, NULL)) {
+        error_report("SAE facility: out of memory");
+        s390_cpu_destroy(&m->cpu);
+        vclock_destroy(&m->clock);
+        ram_destroy(&m->ram);
+        free(m);
+        return EXIT_EMULATOR;
+    }
 
     int rc = load(m, cfg->kernel);
     if (rc == 0) {
@@ -218,6 +229,7 @@ static int run(const struct saesim_config *cfg)
                     (unsigned long long)c->insns, wall, mips, (double)vclock_now(&m->clock) * 1e-9);
         }
     }
+    sae_cpu_detach(&m->cpu);
     s390_cpu_destroy(&m->cpu);
     vclock_destroy(&m->clock);
     ram_destroy(&m->ram);

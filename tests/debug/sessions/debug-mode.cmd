@@ -1,0 +1,4 @@
+info
+regs
+step
+quit
