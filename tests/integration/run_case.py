@@ -9,9 +9,11 @@ usage: run_case.py [--status N] [--out RE]... [--no-out RE]... [--err RE]... [--
 --ticks N: the guest's "tick k at <counter>" lines must be k = 1..N, with the counter (the 1 GHz
            guest counter, in ns) at least k * 10 ms and less than k * 10 ms + 1 ms after the first
            tick's programming, i.e. the timer interrupts arrive at the right virtual time.
+--max-rss-mib N: the saesim process's peak resident set must stay below N MiB.
 --twice: run a second time and require byte-identical stdout (deterministic virtual time).
 """
 import re
+import resource
 import subprocess
 import sys
 
@@ -24,7 +26,7 @@ def main():
     argv = sys.argv[1:]
     sep = argv.index('--')
     opts, cmd = argv[:sep], argv[sep + 1:]
-    status, outs, nouts, errs, files, ticks, twice = 0, [], [], [], [], None, False
+    status, outs, nouts, errs, files, ticks, twice, max_rss = 0, [], [], [], [], None, False, None
     i = 0
     while i < len(opts):
         o = opts[i]
@@ -40,11 +42,14 @@ def main():
             files.append((opts[i + 1], opts[i + 2])); i += 3
         elif o == '--ticks':
             ticks = int(opts[i + 1]); i += 2
+        elif o == '--max-rss-mib':
+            max_rss = int(opts[i + 1]); i += 2
         elif o == '--twice':
             twice = True; i += 1
         else:
             sys.exit('unknown option ' + o)
     p = run(cmd)
+    rss_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     out, err = p.stdout.decode(errors='replace'), p.stderr.decode(errors='replace')
     problems = []
     if p.returncode != status:
@@ -66,6 +71,10 @@ def main():
             continue
         if not re.search(r, text, re.M):
             problems.append(f'{path} lacks {r!r}')
+    if max_rss is not None:
+        print(f'peak RSS {rss_mib:.1f} MiB (limit {max_rss} MiB)')
+        if rss_mib >= max_rss:
+            problems.append(f'peak RSS {rss_mib:.1f} MiB >= {max_rss} MiB')
     if ticks is not None:
         got = [(int(k), int(v)) for k, v in re.findall(r'^tick (\d+) at (\d+)\r?$', out, re.M)]
         if [k for k, _ in got] != list(range(1, ticks + 1)):

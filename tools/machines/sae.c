@@ -8,9 +8,11 @@
  *     calls (MMIO forwarding, interrupt controller, idle wait, console, exit) from it;
  *   - runs the s390 CPU until the firmware reports the end, and prints the run summary. */
 #include <elf.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/endian.h"
 #include "core/loader.h"
@@ -642,8 +644,26 @@ static int run_debug(struct sae_machine *m, struct arm_kernel *kernel, struct el
         }
         gdbstub_close(g);
     } else {
-        struct dbg_shell *s = dbg_shell_new(t, stdin, stdout);
+        /* The shell owns the terminal's input: the guest's stdio serial keeps its output but reads
+         * no input (descriptor 0 becomes /dev/null; the shell reads a duplicate of it). */
+        FILE *in = stdin;
+        if (!cfg->serial || strcmp(cfg->serial, "stdio") == 0) {
+            int fd = dup(STDIN_FILENO), nul = open("/dev/null", O_RDONLY | O_CLOEXEC);
+            FILE *f = fd >= 0 && nul >= 0 ? fdopen(fd, "r") : NULL;
+            if (f && dup2(nul, STDIN_FILENO) >= 0) {
+                in = f;
+            } else if (f) {
+                fclose(f);
+            } else if (fd >= 0) {
+                close(fd);
+            }
+            if (nul >= 0)
+                close(nul);
+        }
+        struct dbg_shell *s = dbg_shell_new(t, in, stdout);
         if (!s) {
+            if (in != stdin)
+                fclose(in);
             sae_dbg_free(d);
             return EXIT_EMULATOR;
         }
@@ -651,6 +671,8 @@ static int run_debug(struct sae_machine *m, struct arm_kernel *kernel, struct el
             dbg_shell_exec(s, "continue");
         int status = dbg_shell_run(s);
         dbg_shell_free(s);
+        if (in != stdin)
+            fclose(in);
         if (status < 0 && !m->ended) {
             m->ended = true;
             m->end_reason = "quit from the debug shell";
@@ -719,7 +741,11 @@ static int run(const struct saesim_config *cfg)
     struct sae_machine *m = calloc(1, sizeof(*m));
     m->cfg = cfg;
     m->ram_size = cfg->mem_size;
+    /* SCLP reports storage in 1 MiB increments up to 65535 MiB and in 256 MiB increments above
+     * (s390/sclp.c): size it so that the firmware sees all of it. */
     uint64_t storage = cfg->host_mem_size ? cfg->host_mem_size : SAE_GUEST_RAM_HOST + m->ram_size;
+    if (storage > 0xffffull * MiB)
+        storage = align_up(storage, 256 * MiB);
     if (storage < SAE_GUEST_RAM_HOST + m->ram_size) {
         error_report("--host-mem: %llu MiB cannot hold the firmware area and %llu MiB of guest RAM",
                      (unsigned long long)(storage >> 20), (unsigned long long)(m->ram_size >> 20));
