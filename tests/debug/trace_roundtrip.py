@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""--trace-bin on the real default guest, then saesim-trace-fmt: the formatter accepts the file (END
+record present), the traced instruction counts of both architectures equal the run summary's, the
+first records are the firmware's and the guest's entry instructions, and every SAE entry has its
+exit event. Usage: trace_roundtrip.py SAESIM TRACE_FMT"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+saesim, fmt = sys.argv[1:3]
+fails = []
+with tempfile.TemporaryDirectory() as tmp:
+    path = os.path.join(tmp, "run.trace")
+    run = subprocess.run([saesim, "--trace-bin", path], capture_output=True, text=True, timeout=90)
+    if run.returncode != 0:
+        sys.exit("saesim --trace-bin exited %d\n%s" % (run.returncode, run.stderr))
+    res = subprocess.run([fmt, path], capture_output=True, text=True, timeout=90)
+    if res.returncode != 0:
+        sys.exit("saesim-trace-fmt exited %d: %s" % (res.returncode, res.stderr))
+    lines = res.stdout.splitlines()
+    bad = subprocess.run([saesim, "--trace-bin", os.path.join(tmp, "no", "such", "dir")], capture_output=True,
+                         text=True, timeout=30)
+    if bad.returncode == 0 or "--trace-bin" not in bad.stderr:
+        fails.append("an unwritable --trace-bin path must fail with a message")
+
+
+def summary(name):
+    m = re.search(r"%s +(\d+)" % name, run.stderr)
+    return int(m.group(1)) if m else -1
+
+
+arm = [l for l in lines if l.startswith("arm ")]
+s390 = [l for l in lines if l.startswith("s390 ")]
+enters = sum(1 for l in lines if l.startswith("---- sae-enter"))
+exits = sum(1 for l in lines if l.startswith("---- sae-exit"))
+if len(arm) != summary("arm64 instructions"):
+    fails.append("%d arm records, summary says %d" % (len(arm), summary("arm64 instructions")))
+if len(s390) != summary("s390 instructions"):
+    fails.append("%d s390 records, summary says %d" % (len(s390), summary("s390 instructions")))
+if enters != summary("SAE entries") or exits != enters:
+    fails.append("sae-enter %d / sae-exit %d records, %d SAE entries" % (enters, exits, summary("SAE entries")))
+# the running count of each architecture ends at the total
+if arm and not re.match(r"arm +%d " % len(arm), arm[-1]):
+    fails.append("last arm record: %r" % arm[-1])
+if not re.match(r"s390 +1 0000000000010000: ", s390[0] if s390 else ""):
+    fails.append("first s390 record is not the firmware entry: %r" % (s390[:1],))
+if not re.match(r"arm +1 0000000040080000: 14000200 +b ", arm[0] if arm else ""):
+    fails.append("first arm record is not the guest's first instruction: %r" % (arm[:1],))
+if not any(re.search(r"sae-exit icptr=0x3 ", l) for l in lines):
+    fails.append("no SAE exit with icptr 0x03 (the guest's HVCs)")
+if fails:
+    print("\n".join(fails))
+    sys.exit(1)
+print("trace ok: %d arm, %d s390 records, %d SAE entries" % (len(arm), len(s390), enters))
