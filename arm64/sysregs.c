@@ -464,8 +464,7 @@ void arm64_mrs_msr(struct arm64_cpu *c, uint32_t insn)
                 arm64_undef(c);
                 return;
             }
-            if (c->el2_present && ((c->el2.hcr & HCR_TID3) ||
-                                   (enc == ENC(3, 0, 0, 0, 0) && (c->el2.hfgrtr >> 25 & 1)))) {
+            if (c->el2_present && (c->el2.hcr & HCR_TID3)) { /* the ID group, CRm = 1..7 */
                 arm64_trap_el2(c, EC_SYS, iss);
                 return;
             }

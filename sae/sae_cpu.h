@@ -41,7 +41,8 @@ struct sae_cpu {
     bool (*dbg_check)(void *opaque, struct arm64_cpu *arm);  /* before each guest instruction */
     void *dbg_opaque;
     bool dbg_stop_on_exit;              /* stop the s390 run loop after every SAE ending */
-    bool dbg_hit;                       /* the last ending was the budget's or dbg_check's */
+    bool dbg_hit;                       /* dbg_check asked for the last ending */
+    bool dbg_caused;                    /* the last ending (icptr 0x00) was only the debugger's */
     /* ---- the last SAE ending, for debuggers and traces ---- */
     uint64_t exits;                     /* SAE endings (validity included) */
     uint8_t last_icptr;

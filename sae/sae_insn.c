@@ -227,6 +227,7 @@ static void exec_sae(struct s390_cpu *c, const struct s390_args *a)
     s->sd = sd;
     s->sd_real = sd_real;
     s->dbg_hit = false;
+    s->dbg_caused = false;
     if (trace_bin_on())
         trace_bin_event(TRACE_EV_SAE_ENTER, sd_real, 0);
     s->ended = false;
@@ -254,13 +255,14 @@ static void exec_sae(struct s390_cpu *c, const struct s390_args *a)
         sae_guest_timers(s, &ts);
         /* A debugger break or exit request of the host run loop ends SAE too (MD-38 internal). */
         bool host = s390_interrupt_pending_enabled(c) || c->stop != S390_RUNNING ||
-                    s->arm->insn_count - start >= SAE_MAX_GUEST_INSNS || s->dbg_budget == 0 ||
-                    s->dbg_hit;
+                    s->arm->insn_count - start >= SAE_MAX_GUEST_INSNS;
+        bool dbg = s->dbg_budget == 0 || s->dbg_hit;
         uint64_t cnt = sae_guest_cnt_now(s);
-        struct sae_boundary_in in = { host, &s->vgic, &ts, cnt, s->arm->el2.hcr, arm64_get_pstate(s->arm) };
+        struct sae_boundary_in in = { host || dbg, &s->vgic, &ts, cnt, s->arm->el2.hcr, arm64_get_pstate(s->arm) };
         struct sae_boundary_out o;
         sae_boundary(&in, &o);
         if (o.action == SAE_BND_END) {
+            s->dbg_caused = dbg && !host && o.icptr == SAE_ICPT_SPURIOUS;
             sae_guest_end_boundary(s, &o, SAE_WIP_NONE);
             break;
         }

@@ -135,11 +135,12 @@ int main(void)
     {
         static struct psw odd __attribute__((aligned(8)));
         odd.mask = PSW_MASK_64;
-        odd.addr = 0x10001;
+        extern char _start[];
+        odd.addr = (uint64_t)(uintptr_t)_start + 1;
         asm volatile("larl %%r1,0f\n\tstg %%r1,0x1d8\n\tlpswe %[o]\n0:\n" : : [o] "Q"(odd) : "r1", "memory");
         struct pgm_result r = pgm_result();
         check(r.code == 0x0006, "odd address: code %x", r.code);
-        check(r.old_addr == 0x10001, "odd address: old addr %lx", r.old_addr);
+        check(r.old_addr == odd.addr, "odd address: old addr %lx", r.old_addr);
     }
     return 0;
 }

@@ -5,10 +5,10 @@ int main(void)
 {
     uint16_t cpu;
     asm volatile("stap %0" : "=Q"(cpu));
-    puts_diag("stopping\n");
+    print("stopping\n");
     register unsigned long r2 asm("2") = 0;
     register unsigned long a asm("4") = cpu;
     asm volatile("sigp %0,%1,5" : "+d"(r2) : "d"(a) : "cc", "memory");
-    puts_diag("not reached\n");
+    print("not reached\n");
     return 1;
 }

@@ -534,7 +534,13 @@ static int run(const struct saesim_config *cfg)
 
     uint64_t executed = 0;
     while (!m->done) {
-        uint64_t chunk = CHUNK_INSNS;
+        if (cfg->max_insns && executed >= cfg->max_insns) {
+            error_report("--max-insns: stopped after %" PRIu64 " instructions at pc 0x%016" PRIx64, executed,
+                         m->cpu->pc);
+            m->exit_code = EXIT_EMULATOR;
+            break;
+        }
+        uint64_t chunk = CHUNK_INSNS; /* never 0 here: arm64_run(cpu, 0) would not stop */
         if (cfg->max_insns && cfg->max_insns - executed < chunk)
             chunk = cfg->max_insns - executed;
         if (m->clk.mode == VCLOCK_ICOUNT) {
@@ -563,12 +569,6 @@ static int run(const struct saesim_config *cfg)
                 goto out_cpu;
             bare_cpu_start(m);
             continue;
-        }
-        if (!m->done && cfg->max_insns && executed >= cfg->max_insns) {
-            error_report("--max-insns: stopped after %" PRIu64 " instructions at pc 0x%016" PRIx64, executed,
-                         m->cpu->pc);
-            m->done = true;
-            m->exit_code = EXIT_EMULATOR;
         }
     }
     fflush(stdout);

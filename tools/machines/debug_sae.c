@@ -13,6 +13,7 @@
  * SAE ends with icptr 0x00 once the instruction has executed (or earlier, by its own interception)
  * and the host firmware then runs on to its next SAE instruction, where the machine stops. */
 #include "tools/machines/debug_sae.h"
+#include "tools/machines/debug_sae_int.h"
 
 #include <ctype.h>
 #include <inttypes.h>
@@ -37,41 +38,15 @@
  * only guards against a host that never re-enters). */
 #define HOST_TO_ENTRY_MAX 50000000ull
 #define RUN_SLICE 100000ull
+#define RUN_POLL_GUEST (1ull << 20)
 
 /* ---- register tables ---- */
 
-enum {
-    A_X0 = 0, A_SP = 31, A_PC = 32, A_CPSR = 33, A_V0 = 34, A_FPSR = 66, A_FPCR = 67,
-    A_SP_EL0 = 68, A_SP_EL1 = 69, A_CNTP_CTL = 70, A_CNTV_CTL = 71, A_CONTEXTIDR = 72, A_SLOT0 = 73,
-};
-enum { S_PSWM = 0, S_PSWA = 1, S_R0 = 2, S_ACR0 = 18, S_F0 = 34, S_FPC = 50, S_CR0 = 51, S_PREFIX = 67,
-       S_NREGS = 68 };
 
-#define A_MAXREGS (A_SLOT0 + 512)
-
-struct sae_dbg {
-    struct sae_dbg_machine m;
-    struct dbg_target t;
-    struct dbg_context ctx[2];
-    struct dbg_reg arm_regs[A_MAXREGS];
-    uint16_t arm_slot[A_MAXREGS];        /* A_SLOT0.. : the save-area slot */
-    struct dbg_reg s390_regs[S_NREGS];
-    char names[A_MAXREGS + S_NREGS][24];
-    bool ended;
-    int status;
-    const char *reason;
-    /* run(): breakpoint / watchpoint checks at every guest instruction boundary */
-    const struct dbg_stopset *set;
-    uint64_t run_start;                  /* arm insn_count when run() started */
-    bool hit_bp, hit_wp, hit_int;
-    uint64_t hit_addr;
-    uint64_t *wp_val;                    /* watched bytes (up to 8) of each watchpoint */
-};
 
 static const char *const arm_spaces[] = { "va", "ipa", "abs" };
 static const char *const s390_spaces[] = { "real", "abs", "va" };
 
-static struct sae_cpu *sae(struct sae_dbg *d) { return d->m.cpu->sae_ctx; }
 
 static char *name_buf(struct sae_dbg *d, unsigned *k, const char *fmt, ...)
 {
@@ -150,7 +125,7 @@ static int dat_read_entry(void *opaque, uint64_t abs, uint64_t *entry)
 }
 
 /* s390 virtual (primary space, CR1) -> absolute, no side effects; DAT off: real. */
-static bool s390_va_to_abs(struct sae_dbg *d, uint64_t va, uint64_t *abs)
+bool sae_dbg_s390_va_to_abs(struct sae_dbg *d, uint64_t va, uint64_t *abs)
 {
     struct s390_cpu *c = d->m.cpu;
     if (!(c->psw.mask & PSW_MASK_DAT)) {
@@ -167,12 +142,12 @@ static bool s390_va_to_abs(struct sae_dbg *d, uint64_t va, uint64_t *abs)
 }
 
 /* The instruction at the s390 PSW is SAE (B9A5): its R1 designates the SD. */
-static bool at_sae_insn(struct sae_dbg *d, uint64_t *sd_real)
+bool sae_dbg_at_sae(struct sae_dbg *d, uint64_t *sd_real)
 {
     struct s390_cpu *c = d->m.cpu;
     uint64_t abs;
     uint8_t *p;
-    if (!s390_va_to_abs(d, c->psw.addr, &abs) || !(p = abs_ptr(d, abs, 4)) || p[0] != 0xB9 || p[1] != 0xA5)
+    if (!sae_dbg_s390_va_to_abs(d, c->psw.addr, &abs) || !(p = abs_ptr(d, abs, 4)) || p[0] != 0xB9 || p[1] != 0xA5)
         return false;
     if (sd_real)
         *sd_real = c->gr[(p[3] >> 4) & 15];
@@ -181,18 +156,12 @@ static bool at_sae_insn(struct sae_dbg *d, uint64_t *sd_real)
 
 /* ---- the Arm guest's state outside SAE ---- */
 
-struct arm_view {
-    uint8_t *sd;
-    uint64_t sd_real;
-    uint64_t *ctx_regs;  /* loaded context, or NULL: then sa */
-    uint8_t *sa;
-};
 
-static bool arm_view(struct sae_dbg *d, struct arm_view *v)
+bool sae_dbg_view(struct sae_dbg *d, struct arm_view *v)
 {
     struct sae_cpu *s = sae(d);
     memset(v, 0, sizeof(*v));
-    if (!at_sae_insn(d, &v->sd_real))
+    if (!sae_dbg_at_sae(d, &v->sd_real))
         v->sd_real = s->last_sd;
     if (!v->sd_real || (v->sd_real & SAE_SD_ALIGN_MASK))
         return false;
@@ -232,7 +201,7 @@ static bool slot_write(struct arm_view *v, unsigned slot, uint64_t val)
     return true;
 }
 
-static uint64_t slot_or0(const struct arm_view *v, unsigned slot)
+uint64_t sae_dbg_slot(const struct arm_view *v, unsigned slot)
 {
     uint64_t x = 0;
     slot_read(v, slot, &x);
@@ -248,7 +217,7 @@ static unsigned sp_off(uint64_t pstate)
 static int arm_reg(struct sae_dbg *d, unsigned idx, uint64_t val[2], const uint64_t *wr)
 {
     struct arm_view v;
-    if (!arm_view(d, &v))
+    if (!sae_dbg_view(d, &v))
         return -1;
     struct s390_cpu *c = d->m.cpu;
     unsigned off = 0;
@@ -380,23 +349,17 @@ static bool make_s2(struct sae_dbg *d, const struct arm_view *v, struct sae_stag
 
 static void make_s1(struct sae_dbg *d, const struct arm_view *v, struct arm_s1_regs *r)
 {
-    r->sctlr = slot_or0(v, SAE_SLOT_SCTLR_EL1);
-    r->tcr = slot_or0(v, 15);
-    r->ttbr0 = slot_or0(v, 17);
-    r->ttbr1 = slot_or0(v, 18);
-    r->mair = slot_or0(v, 16);
+    r->sctlr = sae_dbg_slot(v, SAE_SLOT_SCTLR_EL1);
+    r->tcr = sae_dbg_slot(v, 15);
+    r->ttbr0 = sae_dbg_slot(v, 17);
+    r->ttbr1 = sae_dbg_slot(v, 18);
+    r->mair = sae_dbg_slot(v, 16);
     r->pa_range = (unsigned)(sae(d)->values(QAAF_ID_AA64MMFR0_EL1) & 0xF);
-    r->hcr_dc = (slot_or0(v, SAE_SLOT_HCR_EL2) >> 12) & 1;
+    r->hcr_dc = (sae_dbg_slot(v, SAE_SLOT_HCR_EL2) >> 12) & 1;
 }
 
-struct walk_log {
-    struct sae_dbg *d;
-    const struct sae_stage2 *s2;
-    char *buf;
-    size_t len, used;
-};
 
-static void logf_(struct walk_log *w, const char *fmt, ...)
+void sae_dbg_logf(struct walk_log *w, const char *fmt, ...)
 {
     if (!w->buf || w->used >= w->len)
         return;
@@ -415,27 +378,27 @@ static int s1_read_desc(void *opaque, uint64_t ipa, int level, uint64_t *desc)
     uint64_t abs;
     struct sae_s2_fault f;
     if (sae_stage2_translate(w->s2, ipa, false, &abs, &f) != S2_OK) {
-        logf_(w, "  level %2d descriptor at IPA 0x%016" PRIx64 ": stage 2 fault (pic 0x%04x)\n", level, ipa, f.pic);
+        sae_dbg_logf(w, "  level %2d descriptor at IPA 0x%016" PRIx64 ": stage 2 fault (pic 0x%04x)\n", level, ipa, f.pic);
         return -1;
     }
     uint8_t *p = abs_ptr(w->d, abs, 8);
     if (!p)
         return -1;
     *desc = ld_le64(p);
-    logf_(w, "  level %2d descriptor at IPA 0x%016" PRIx64 " (abs 0x%" PRIx64 ") = 0x%016" PRIx64 "\n", level, ipa,
+    sae_dbg_logf(w, "  level %2d descriptor at IPA 0x%016" PRIx64 " (abs 0x%" PRIx64 ") = 0x%016" PRIx64 "\n", level, ipa,
           abs, *desc);
     return 0;
 }
 
 /* Arm address of space `space` -> host absolute, no side effects. */
-static bool arm_to_abs(struct sae_dbg *d, unsigned space, uint64_t addr, uint64_t *abs, struct walk_log *log)
+bool sae_dbg_arm_to_abs(struct sae_dbg *d, unsigned space, uint64_t addr, uint64_t *abs, struct walk_log *log)
 {
     struct arm_view v;
     if (space == 2) {
         *abs = addr;
         return true;
     }
-    if (!arm_view(d, &v))
+    if (!sae_dbg_view(d, &v))
         return false;
     struct sae_stage2 s2;
     if (!make_s2(d, &v, &s2))
@@ -452,13 +415,13 @@ static bool arm_to_abs(struct sae_dbg *d, unsigned space, uint64_t addr, uint64_
         struct walk_log *w = log ? log : &dummy;
         w->s2 = &s2;
         if (arm_s1_translate(&r, &acc, s1_read_desc, w, &res, &f) != 0) {
-            logf_(w, "stage 1: fault type %d at level %d (FSC 0x%02x)\n", (int)f.type, f.level, arm_s1_fsc(&f));
+            sae_dbg_logf(w, "stage 1: fault type %d at level %d (FSC 0x%02x)\n", (int)f.type, f.level, arm_s1_fsc(&f));
             return false;
         }
         if (res.mmu_off)
-            logf_(w, "stage 1: MMU off (SCTLR_EL1.M = 0 or HCR_EL2.DC): IPA = VA 0x%016" PRIx64 "\n", res.pa);
+            sae_dbg_logf(w, "stage 1: MMU off (SCTLR_EL1.M = 0 or HCR_EL2.DC): IPA = VA 0x%016" PRIx64 "\n", res.pa);
         else
-            logf_(w, "stage 1: VA 0x%016" PRIx64 " -> IPA 0x%016" PRIx64 " (level %u, %" PRIu64 "-byte %s, prot "
+            sae_dbg_logf(w, "stage 1: VA 0x%016" PRIx64 " -> IPA 0x%016" PRIx64 " (level %u, %" PRIu64 "-byte %s, prot "
                   "0x%02x, attr 0x%02x%s)\n", addr, res.pa, res.level, res.page_size,
                   res.level == 3 ? "page" : "block", res.prot, res.attr, res.ng ? ", nG" : "");
         ipa = res.pa;
@@ -466,23 +429,23 @@ static bool arm_to_abs(struct sae_dbg *d, unsigned space, uint64_t addr, uint64_
     struct sae_s2_fault f2;
     enum sae_s2_status st = sae_stage2_translate(&s2, ipa, false, abs, &f2);
     if (log)
-        logf_(log, "stage 2: IPA 0x%016" PRIx64 " + mso 0x%" PRIx64 " (msl 0x%" PRIx64 ", hbasce 0x%016" PRIx64 ")",
+        sae_dbg_logf(log, "stage 2: IPA 0x%016" PRIx64 " + mso 0x%" PRIx64 " (msl 0x%" PRIx64 ", hbasce 0x%016" PRIx64 ")",
               ipa, s2.mso, s2.msl, s2.hbasce);
     if (st != S2_OK) {
         if (log)
-            logf_(log, ": %s (pic 0x%04x)\n", st == S2_ADDRESS_SIZE ? "beyond the guest address size (icptr 0x06)"
+            sae_dbg_logf(log, ": %s (pic 0x%04x)\n", st == S2_ADDRESS_SIZE ? "beyond the guest address size (icptr 0x06)"
                                                                    : "host access exception (icptr 0x02)", f2.pic);
         return false;
     }
     if (log)
-        logf_(log, " -> host absolute 0x%016" PRIx64 "\n", *abs);
+        sae_dbg_logf(log, " -> host absolute 0x%016" PRIx64 "\n", *abs);
     return true;
 }
 
 static bool ctx_to_abs(struct sae_dbg *d, unsigned ctx, unsigned space, uint64_t addr, uint64_t *abs)
 {
     if (ctx == SAE_DBG_ARM)
-        return arm_to_abs(d, space, addr, abs, NULL);
+        return sae_dbg_arm_to_abs(d, space, addr, abs, NULL);
     if (space == 1) {
         *abs = addr;
         return true;
@@ -491,7 +454,7 @@ static bool ctx_to_abs(struct sae_dbg *d, unsigned ctx, unsigned space, uint64_t
         *abs = real_to_abs(d, addr);
         return true;
     }
-    return s390_va_to_abs(d, addr, abs);
+    return sae_dbg_s390_va_to_abs(d, addr, abs);
 }
 
 static size_t mem_xfer(struct sae_dbg *d, unsigned ctx, unsigned space, uint64_t addr, uint8_t *rd,
@@ -549,7 +512,7 @@ static void end_stop(struct sae_dbg *d, unsigned ctx, struct dbg_stop *st)
 /* Let the host firmware run on to its next SAE instruction (stopping there, before it executes). */
 static bool host_to_entry(struct sae_dbg *d, struct dbg_stop *st)
 {
-    for (uint64_t i = 0; !at_sae_insn(d, NULL); i++) {
+    for (uint64_t i = 0; !sae_dbg_at_sae(d, NULL); i++) {
         if (i == HOST_TO_ENTRY_MAX) {
             st->kind = DBG_STOP_ERROR;
             snprintf(st->text, sizeof(st->text), "the host did not re-enter SAE within %llu instructions",
@@ -564,7 +527,7 @@ static bool host_to_entry(struct sae_dbg *d, struct dbg_stop *st)
     return true;
 }
 
-static const char *icptr_name(unsigned icptr)
+const char *sae_dbg_icptr_name(unsigned icptr)
 {
     static const char *const n[] = { "host/internal", "validity", "host access", "synchronous exception to EL2",
                                      "timer", "PE intercommunication", "guest address size", "stop", "MIO address",
@@ -580,9 +543,9 @@ static void describe_arm_step(struct sae_dbg *d, uint64_t old_pc, struct dbg_sto
                                         "lower EL, AArch32" };
     struct arm_view v;
     uint64_t val[2];
-    if (!arm_view(d, &v) || arm_reg(d, A_PC, val, NULL) != 0)
+    if (!sae_dbg_view(d, &v) || arm_reg(d, A_PC, val, NULL) != 0)
         return;
-    uint64_t pc = val[0], vbar = slot_or0(&v, SAE_SLOT_VBAR_EL1), off = pc - vbar;
+    uint64_t pc = val[0], vbar = sae_dbg_slot(&v, SAE_SLOT_VBAR_EL1), off = pc - vbar;
     if (off >= 0x800 || (off & 0x7F) || pc == old_pc + 4)
         return;
     st->kind = DBG_STOP_EXCEPTION;
@@ -591,7 +554,7 @@ static void describe_arm_step(struct sae_dbg *d, uint64_t old_pc, struct dbg_sto
                      from[off >> 9]);
     if (k == 0 && n > 0 && (size_t)n < sizeof(st->text))
         snprintf(st->text + n, sizeof(st->text) - (size_t)n, ", ESR_EL1 0x%08" PRIx64,
-                 slot_or0(&v, SAE_SLOT_ESR_EL1));
+                 sae_dbg_slot(&v, SAE_SLOT_ESR_EL1));
 }
 
 /* One Arm guest instruction: see the file comment. Host-access interceptions (icptr 0x02/0x06) are
@@ -609,7 +572,7 @@ static void arm_step(struct sae_dbg *d, struct dbg_stop *st)
     /* Stopped in the host between an ending and the next SAE (break sae, stepi): the host may still
      * complete the intercepted instruction (MMIO emulation, HVC, trapped MSR). If it moves the PC,
      * that completion is the step. */
-    if (!at_sae_insn(d, NULL)) {
+    if (!sae_dbg_at_sae(d, NULL)) {
         unsigned icptr = s->last_icptr;
         if (!host_to_entry(d, st))
             return;
@@ -618,25 +581,45 @@ static void arm_step(struct sae_dbg *d, struct dbg_stop *st)
             if (st->kind == DBG_STOP_STEP) {
                 st->kind = DBG_STOP_EXCEPTION;
                 snprintf(st->text, sizeof(st->text), "completed by the host after SAE exit icptr 0x%02x (%s)",
-                         icptr, icptr_name(icptr));
+                         icptr, sae_dbg_icptr_name(icptr));
             }
             return;
+        }
+        if (!have_pc && arm_reg(d, A_PC, val, NULL) == 0) {  /* the first SAE: the kernel entry */
+            have_pc = true;
+            old_pc = val[0];
         }
     }
     uint64_t start = s->arm->insn_count, exits = s->exits;
     int natural = -1;
+    unsigned natural_wip = 0;
+    bool by_host = false;
     sae_cpu_set_stop_on_exit(c, true);
     for (;;) {
         sae_cpu_set_guest_budget(c, 1 - (s->arm->insn_count - start));
         if (run_host(d, RUN_SLICE))
             break;
-        if (s->exits != exits) {
-            exits = s->exits;
-            if (!s->dbg_hit && !(s->last_icptr == 0 && s->last_wip == 0 && s->dbg_budget == 0))
-                natural = s->last_icptr;   /* an interception of the guest, not the budget's */
-            if (s->arm->insn_count != start || s->last_icptr == SAE_ICPT_HOST_ACCESS_EXCEPTION ||
-                s->last_icptr == SAE_ICPT_GUEST_ADDRESS_SIZE)
-                break;
+        if (s->exits == exits)
+            continue;
+        exits = s->exits;
+        if (!s->dbg_caused) {              /* an interception of the guest, not the budget's */
+            natural = s->last_icptr;
+            natural_wip = s->last_wip;
+        }
+        if (s->arm->insn_count != start)
+            break;
+        /* SAE ended before the instruction retired (a nullified MMIO access, a stage-2 fault, a
+         * timer or host interruption at the boundary). The host handles the ending; if it moves
+         * the PC (it emulated the instruction, or injected an exception) that is the step,
+         * otherwise (it mapped the page, injected nothing) the guest retries the instruction. */
+        sae_cpu_set_guest_budget(c, SAE_BUDGET_NONE);
+        if (!host_to_entry(d, st)) {
+            sae_cpu_set_stop_on_exit(c, false);
+            return;
+        }
+        if (arm_reg(d, A_PC, val, NULL) == 0 && val[0] != old_pc) {
+            by_host = true;
+            break;
         }
     }
     sae_cpu_set_stop_on_exit(c, false);
@@ -651,9 +634,10 @@ static void arm_step(struct sae_dbg *d, struct dbg_stop *st)
     if (natural >= 0) {
         size_t n = strlen(st->text);
         st->kind = DBG_STOP_EXCEPTION;
-        snprintf(st->text + n, sizeof(st->text) - n, "%sSAE exit icptr 0x%02x (%s)%s; the host ran to its next SAE",
-                 n ? "; " : "", (unsigned)natural, icptr_name((unsigned)natural),
-                 s->last_wip ? (s->last_wip == SAE_WIP_WFI ? ", WFI wait" : ", WFE wait") : "");
+        snprintf(st->text + n, sizeof(st->text) - n, "%s%sSAE exit icptr 0x%02x (%s)%s; the host ran to its next SAE",
+                 n ? "; " : "", by_host ? "completed by the host after " : "", (unsigned)natural,
+                 sae_dbg_icptr_name((unsigned)natural),
+                 natural_wip ? (natural_wip == SAE_WIP_WFI ? ", WFI wait" : ", WFE wait") : "");
     }
 }
 
@@ -670,7 +654,7 @@ static void s390_step_one(struct sae_dbg *d, struct dbg_stop *st)
     if (s->exits != exits) {
         st->kind = DBG_STOP_EXCEPTION;
         snprintf(st->text, sizeof(st->text), "SAE ran %llu guest instructions and ended with icptr 0x%02x (%s)",
-                 (unsigned long long)(s->arm->insn_count - arm0), s->last_icptr, icptr_name(s->last_icptr));
+                 (unsigned long long)(s->arm->insn_count - arm0), s->last_icptr, sae_dbg_icptr_name(s->last_icptr));
     }
 }
 
@@ -690,12 +674,13 @@ static void op_step(void *opaque, unsigned ctx, struct dbg_stop *st)
 /* Watchpoints are checked by value: the watched bytes (up to 8) are compared before every
  * instruction, so a store that changes them stops after it. Reads, and stores of the same value,
  * are not seen (no access hook in the CPUs). */
-static bool watch_value(struct sae_dbg *d, const struct dbg_watchpoint *w, uint64_t *v)
+static bool watch_value(struct sae_dbg *d, const struct dbg_watchpoint *w, bool in_sae, uint64_t *v)
 {
     uint8_t b[8] = { 0 };
     size_t n = w->len < 8 ? (size_t)w->len : 8;
-    if (w->ctx == SAE_DBG_ARM) {
-        /* inside SAE: through the running vCPU's own translation (debug accesses record nothing) */
+    if (in_sae) {
+        /* inside SAE: through the running vCPU's own translation (debug accesses record nothing,
+         * and MMIO, never mapped at stage 2, is not read) */
         if (arm64_read_va(sae(d)->arm, w->addr, b, n) != 0)
             return false;
     } else if (mem_xfer(d, w->ctx, 0, w->addr, b, NULL, n) != n) {
@@ -710,7 +695,14 @@ static bool check_watch(struct sae_dbg *d, unsigned ctx)
     const struct dbg_stopset *set = d->set;
     for (unsigned i = 0; i < set->nwp; i++) {
         uint64_t v;
-        if (set->wp[i].ctx != ctx || !watch_value(d, &set->wp[i], &v) || v == d->wp_val[i])
+        if (set->wp[i].ctx != ctx || !watch_value(d, &set->wp[i], ctx == SAE_DBG_ARM, &v))
+            continue;
+        if (!d->wp_known[i]) {         /* not readable when run() started (no SD yet) */
+            d->wp_known[i] = true;
+            d->wp_val[i] = v;
+            continue;
+        }
+        if (v == d->wp_val[i])
             continue;
         d->wp_val[i] = v;
         d->hit_wp = true;
@@ -759,11 +751,17 @@ static void op_run(void *opaque, const struct dbg_stopset *set, struct dbg_stop 
         }
         *(set->wp[i].ctx == SAE_DBG_ARM ? &arm_checks : &s390_single) = true;
     }
+    if (set->nwp > 64) {
+        st->kind = DBG_STOP_ERROR;
+        snprintf(st->text, sizeof(st->text), "at most 64 watchpoints");
+        return;
+    }
+    bool wp_known[64] = { false };
     d->set = set;
     d->wp_val = wp_val;
-    for (unsigned i = 0; i < set->nwp && i < 64; i++)
-        if (set->wp[i].ctx != SAE_DBG_ARM || sae(d)->arm->insn_count)
-            watch_value(d, &set->wp[i], &wp_val[i]);
+    d->wp_known = wp_known;
+    for (unsigned i = 0; i < set->nwp; i++)
+        wp_known[i] = watch_value(d, &set->wp[i], false, &wp_val[i]);
     d->run_start = s->arm->insn_count;
     d->hit_bp = d->hit_wp = d->hit_int = false;
     /* Breakpoints and watchpoints on the guest: checked before every guest instruction (one at a
@@ -771,10 +769,16 @@ static void op_run(void *opaque, const struct dbg_stopset *set, struct dbg_stop 
      * between host slices (SAE itself ends at least every 2^22 guest instructions). */
     if (arm_checks)
         sae_cpu_set_guest_check(c, guest_check, d);
+    else
+        sae_cpu_set_guest_budget(c, RUN_POLL_GUEST);
     bool watch_exits = set->any_sae_exit || set->nicptr;
     sae_cpu_set_stop_on_exit(c, watch_exits);
     uint64_t s390_start = c->insns, arm_start = s->arm->insn_count, exits = s->exits;
     for (;;) {
+        /* Without per-instruction checks SAE still ends every RUN_POLL_GUEST guest instructions
+         * (icptr 0x00, internal: MD-38), so Ctrl-C / gdb's interrupt is seen within a few ms. */
+        if (!arm_checks && sae_cpu_guest_budget(c) == 0)
+            sae_cpu_set_guest_budget(c, RUN_POLL_GUEST);
         if (dbg_stopset_interrupted(set)) {
             st->kind = DBG_STOP_INTERRUPT;
             break;
@@ -825,213 +829,27 @@ static void op_run(void *opaque, const struct dbg_stopset *set, struct dbg_stop 
                     end_stop(d, SAE_DBG_ARM, st);
                 break;
             }
-            if (watch_exits && dbg_stopset_sae(set, s->last_icptr)) {
+            if (watch_exits && !s->dbg_caused && dbg_stopset_sae(set, s->last_icptr)) {
                 st->kind = DBG_STOP_SAE_EXIT;
                 st->icptr = s->last_icptr;
                 snprintf(st->text, sizeof(st->text), "(%s) at guest pc 0x%016" PRIx64 "; the host has not handled "
-                         "it yet", icptr_name(s->last_icptr), s->last_pc);
+                         "it yet", sae_dbg_icptr_name(s->last_icptr), s->last_pc);
                 break;
             }
         }
     }
     sae_cpu_set_guest_check(c, NULL, NULL);
     sae_cpu_set_stop_on_exit(c, false);
+    sae_cpu_set_guest_budget(c, SAE_BUDGET_NONE);
     d->set = NULL;
     d->wp_val = NULL;
+    d->wp_known = NULL;
 }
 
 static uint64_t op_insn_count(void *opaque, unsigned ctx)
 {
     struct sae_dbg *d = opaque;
     return ctx == SAE_DBG_ARM ? sae(d)->arm->insn_count : d->m.cpu->insns;
-}
-
-/* ---- texts ---- */
-
-struct tb {
-    char *buf;
-    size_t len, used;
-};
-
-static void out(struct tb *b, const char *fmt, ...)
-{
-    if (b->used + 1 >= b->len)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(b->buf + b->used, b->len - b->used, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        b->used += (size_t)n < b->len - b->used ? (size_t)n : b->len - b->used - 1;
-}
-
-static void arm_flags_text(struct tb *b, uint64_t p)
-{
-    unsigned el = (p >> 2) & 3;
-    out(b, "EL%u%s NZCV=%u%u%u%u DAIF=%u%u%u%u PAN=%u UAO=%u SS=%u IL=%u SSBS=%u", el,
-        el ? (p & 1 ? "h" : "t") : "", (unsigned)(p >> 31) & 1, (unsigned)(p >> 30) & 1, (unsigned)(p >> 29) & 1,
-        (unsigned)(p >> 28) & 1, (unsigned)(p >> 9) & 1, (unsigned)(p >> 8) & 1, (unsigned)(p >> 7) & 1,
-        (unsigned)(p >> 6) & 1, (unsigned)(p >> 22) & 1, (unsigned)(p >> 23) & 1, (unsigned)(p >> 21) & 1,
-        (unsigned)(p >> 20) & 1, (unsigned)(p >> 12) & 1);
-}
-
-static void s390_flags_text(struct tb *b, const struct s390_cpu *c)
-{
-    uint64_t m = s390_psw_mask(c);
-#define BIT(n) (unsigned)((m >> (63 - (n))) & 1)
-    out(b, "PER=%u DAT=%u IO=%u EXT=%u KEY=%u MCHK=%u WAIT=%u PROB=%u AS=%u CC=%u PM=%x EA=%u BA=%u", BIT(1),
-        BIT(5), BIT(6), BIT(7), (unsigned)(m >> 52) & 15, BIT(13), BIT(14), BIT(15), (unsigned)(m >> 46) & 3,
-        (unsigned)(m >> 44) & 3, (unsigned)(m >> 40) & 15, BIT(31), BIT(32));
-#undef BIT
-}
-
-static void sae_text(struct sae_dbg *d, struct tb *b)
-{
-    struct sae_cpu *s = sae(d);
-    struct arm_view v;
-    if (!arm_view(d, &v)) {
-        out(b, "No SAE control block yet (the host has not executed SAE).\n");
-        return;
-    }
-    const uint8_t *sd = v.sd;
-    out(b, "SD at real 0x%016" PRIx64 " (%s)\n", v.sd_real,
-        at_sae_insn(d, NULL) ? "the host is at its SAE instruction" : "of the last SAE ending");
-    out(b, "  icptr    0x%02x (%s)\n", sd[SD_ICPTR], icptr_name(sd[SD_ICPTR]));
-    out(b, "  icptd   ");
-    for (unsigned i = 0; i < SD_ICPTD_SIZE; i += 8)
-        out(b, " %016" PRIx64, ld_be64(sd + SD_ICPTD + i));
-    out(b, "\n  pc       0x%016" PRIx64 "\n  pstate   0x%016" PRIx64 "  ", ld_be64(sd + SD_PC), ld_be64(sd + SD_PSTATE));
-    arm_flags_text(b, ld_be64(sd + SD_PSTATE));
-    out(b, "\n  sp_el0   0x%016" PRIx64 "  sp_el1 0x%016" PRIx64 "\n", ld_be64(sd + SD_SP_EL0), ld_be64(sd + SD_SP_EL1));
-    for (unsigned n = 0; n < 31; n++)
-        out(b, "%s x%-2u 0x%016" PRIx64 "%s", n % 4 == 0 ? "  gprs   " : "", n, ld_be64(sd + SD_GPR(n)),
-            n % 4 == 3 || n == 30 ? "\n" : "");
-    out(b, "  fpcr     0x%08" PRIx64 "  fpsr 0x%08" PRIx64 "\n", ld_be64(sd + SD_FPCR), ld_be64(sd + SD_FPSR));
-    out(b, "  hbasce   0x%016" PRIx64 "  mso 0x%016" PRIx64 "  msl 0x%016" PRIx64 "\n", ld_be64(sd + SD_HBASCE),
-        ld_be64(sd + SD_MSO), ld_be64(sd + SD_MSL));
-    out(b, "  gpto     0x%016" PRIx64 "  sdf %u  scad 0x%" PRIx64 "  sa 0x%016" PRIx64 "\n", ld_be64(sd + SD_GPTO),
-        sd[SD_SDF], ld_be64(sd + SD_SCAD), ld_be64(sd + SD_SAVE_AREA));
-    out(b, "  ICH_HCR  0x%016" PRIx64 "  ICH_VMCR 0x%016" PRIx64 "\n  ICH_AP0R0 0x%016" PRIx64 " ICH_AP1R0 0x%016"
-        PRIx64 "\n", ld_be64(sd + SD_ICH_HCR), ld_be64(sd + SD_ICH_VMCR), ld_be64(sd + SD_ICH_AP0R0),
-        ld_be64(sd + SD_ICH_AP1R0));
-    for (unsigned n = 0; n < SD_ICH_NUM_LR; n++)
-        out(b, "  ICH_LR%u  0x%016" PRIx64 "\n", n, ld_be64(sd + SD_ICH_LR(n)));
-    out(b, "  timers   CNTP_CTL 0x%08x CNTP_CVAL 0x%016" PRIx64 "\n           CNTV_CTL 0x%08x CNTV_CVAL 0x%016" PRIx64
-        "  CNTFRQ %" PRIu64 "\n", ld_be32(sd + SD_CNTP_CTL), slot_or0(&v, SAE_SLOT_CNTP_CVAL_EL0),
-        ld_be32(sd + SD_CNTV_CTL), slot_or0(&v, SAE_SLOT_CNTV_CVAL_EL0), slot_or0(&v, SAE_SLOT_CNTFRQ_EL0));
-    out(b, "  wip      %u  lrcpua 0x%04x  contextidr 0x%" PRIx64 "\n", ld_be32(sd + SD_WIP), ld_be16(sd + SD_LRCPUA),
-        ld_be64(sd + SD_CONTEXTIDR_EL1));
-    out(b, "  loaded context: %s\n", s->ctx.valid ? "valid" : "none (state in the save area)");
-    if (!s->exits) {
-        out(b, "Last intercept: none yet\n");
-        return;
-    }
-    out(b, "Last intercept (#%" PRIu64 "): icptr 0x%02x (%s), wip %u, guest pc 0x%016" PRIx64 "\n", s->exits,
-        s->last_icptr, icptr_name(s->last_icptr), s->last_wip, s->last_pc);
-    const uint8_t *id = s->last_icptd;
-    switch (s->last_icptr) {
-    case SAE_ICPT_VALIDITY:
-        out(b, "  vir 0x%04x\n", ld_be16(id));
-        break;
-    case SAE_ICPT_HOST_ACCESS_EXCEPTION:
-    case SAE_ICPT_GUEST_ADDRESS_SIZE:
-        out(b, "  esr_elz 0x%016" PRIx64 " pic 0x%04x teid 0x%016" PRIx64 " far 0x%016" PRIx64 " vaddr 0x%016" PRIx64
-            " gltl 0x%02x\n", ld_be64(id), ld_be16(id + 0x0E), ld_be64(id + 0x10), ld_be64(id + 0x18),
-            ld_be64(id + 0x20), id[0x30]);
-        break;
-    case SAE_ICPT_SYNCHRONOUS_EXCEPTION:
-        out(b, "  esr_elz 0x%016" PRIx64 " (EC 0x%02x) far 0x%016" PRIx64 "\n", ld_be64(id),
-            (unsigned)(ld_be64(id) >> 26) & 0x3F, ld_be64(id + 0x18));
-        break;
-    case SAE_ICPT_TIMER:
-        out(b, "  tir 0x%02x%s%s\n", id[0], id[0] & SAE_TIR_PHYS ? " CNTP" : "", id[0] & SAE_TIR_VIRT ? " CNTV" : "");
-        break;
-    case SAE_ICPT_MAINTENANCE:
-        out(b, "  misr 0x%016" PRIx64 " eisr 0x%016" PRIx64 " elrsr 0x%016" PRIx64 "\n", ld_be64(id), ld_be64(id + 8),
-            ld_be64(id + 16));
-        break;
-    default:
-        break;
-    }
-}
-
-static void tlb_text(struct tb *b, const struct tlb_set *set, const char *what)
-{
-    unsigned n = 0;
-    for (unsigned k = 0; k < TLB_BANKS; k++) {
-        const struct tlb *t = &set->bank[k];
-        if (!t->valid)
-            continue;
-        for (unsigned i = 0; i < TLB_ENTRIES; i++) {
-            const struct tlb_entry *e = &t->e[i];
-            uint64_t tag = e->tag_r != TLB_INVALID ? e->tag_r : e->tag_w != TLB_INVALID ? e->tag_w : e->tag_x;
-            if (tag == TLB_INVALID)
-                continue;
-            if (n++ < 64)
-                out(b, "  %s bank %u ctx 0x%" PRIx64 ": va 0x%016" PRIx64 " -> 0x%016" PRIx64 " %c%c%c%s\n", what, k,
-                    t->context, tag & ~TLB_PAGE_MASK, e->phys_page, e->tag_r != TLB_INVALID ? 'r' : '-',
-                    e->tag_w != TLB_INVALID ? 'w' : '-', e->tag_x != TLB_INVALID ? 'x' : '-',
-                    (tag & TLB_F_SLOW) ? " slow" : "");
-        }
-    }
-    out(b, "  %u %s entr%s%s\n", n, what, n == 1 ? "y" : "ies", n > 64 ? " (first 64 shown)" : "");
-}
-
-static int op_text(void *opaque, unsigned ctx, enum dbg_text what, uint64_t arg, char *buf, size_t len)
-{
-    struct sae_dbg *d = opaque;
-    struct tb b = { buf, len, 0 };
-    if (!len)
-        return -1;
-    buf[0] = 0;
-    uint64_t val[2];
-    switch (what) {
-    case DBG_TEXT_FLAGS:
-        if (ctx == SAE_DBG_ARM) {
-            struct arm_view v;
-            if (!arm_view(d, &v))
-                return -1;
-            arm_flags_text(&b, ld_be64(v.sd + SD_PSTATE));
-        } else {
-            s390_flags_text(&b, d->m.cpu);
-        }
-        return 0;
-    case DBG_TEXT_SAE:
-        sae_text(d, &b);
-        return 0;
-    case DBG_TEXT_TLB:
-        if (ctx == SAE_DBG_ARM) {
-            out(&b, "Arm guest TLB (emptied at every SAE entry, MD-53: what the last SAE execution cached)\n");
-            static const char *const views[] = { "EL0", "EL1", "EL1-PAN" };
-            for (unsigned i = 0; i < ARM64_TLB_VIEWS; i++)
-                tlb_text(&b, &sae(d)->arm->tlb[i], views[i]);
-        } else {
-            out(&b, "s390 host TLB\n");
-            tlb_text(&b, &d->m.cpu->tlb, "host");
-        }
-        return 0;
-    case DBG_TEXT_XLATE:
-        if (ctx == SAE_DBG_ARM) {
-            struct walk_log w = { d, NULL, buf, len, 0 };
-            uint64_t abs;
-            logf_(&w, "Arm VA 0x%016" PRIx64 " (stage 1 from the guest's SCTLR/TCR/TTBRn_EL1, descriptor reads "
-                  "through stage 2)\n", arg);
-            if (!arm_to_abs(d, 0, arg, &abs, &w))
-                logf_(&w, "no translation\n");
-        } else {
-            uint64_t abs;
-            struct s390_cpu *c = d->m.cpu;
-            out(&b, "s390 VA 0x%016" PRIx64 ": DAT %s, primary ASCE (CR1) 0x%016" PRIx64 "\n", arg,
-                c->psw.mask & PSW_MASK_DAT ? "on" : "off", c->cr[1]);
-            if (s390_va_to_abs(d, arg, &abs))
-                out(&b, "  -> absolute 0x%016" PRIx64 " (prefix 0x%08x)\n", abs, c->prefix);
-            else
-                out(&b, "  translation exception\n");
-        }
-        (void)val;
-        return 0;
-    }
-    return -1;
 }
 
 static const void *op_dtb(void *opaque, size_t *size)
@@ -1049,7 +867,7 @@ static const struct dbg_target_ops sae_dbg_ops = {
     .step = op_step,
     .run = op_run,
     .insn_count = op_insn_count,
-    .text = op_text,
+    .text = sae_dbg_text,
     .dtb = op_dtb,
 };
 

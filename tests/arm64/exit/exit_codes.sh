@@ -14,6 +14,7 @@ check 0 "PSCI SYSTEM_OFF" "$S" -M arm64-bare -kernel "$D/psci_off.elf"
 errline=1 # from here on: one line "saesim: ..." on stderr
 check 4 "--timeout" "$S" -M arm64-bare -kernel "$D/spin.elf" --timeout 0.001
 check 4 "--max-insns" "$S" -M arm64-bare -kernel "$D/spin.elf" --max-insns 1000
+check 4 "SYSTEM_RESET loop, --max-insns at a reset" "$S" -M arm64-bare -kernel "$D/reset.elf" --max-insns 21
 check 4 "stuck WFI" "$S" -M arm64-bare -kernel "$D/wfi.elf" -serial null
 check 3 "missing kernel" "$S" -M arm64-bare -kernel "$D/does-not-exist.elf"
 check 2 "no kernel" "$S" -M arm64-bare

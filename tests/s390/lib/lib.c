@@ -1,4 +1,5 @@
-/* Test runtime: console through DIAG 0x5A00, printk, string helpers, and test_done(). */
+/* Test runtime: printk to the SCLP console (lib/sclp.c), the saesim DIAG 0x5A00 console, string
+ * helpers, and test_done(). */
 #include <stdarg.h>
 
 #include "s390test.h"
@@ -14,6 +15,8 @@ void diag_write(const char *s, size_t len)
 }
 
 void puts_diag(const char *s) { diag_write(s, strlen(s)); }
+
+void print(const char *s) { console_write(s, strlen(s)); }
 
 void *memset(void *d, int c, size_t n)
 {
@@ -69,7 +72,7 @@ static size_t outlen;
 static void flush(void)
 {
     if (outlen)
-        diag_write(outbuf, outlen);
+        console_write(outbuf, outlen);
     outlen = 0;
 }
 

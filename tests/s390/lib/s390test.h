@@ -1,6 +1,7 @@
 /* Minimal runtime for saesim's bare-metal s390x tests (tests/s390/lib): console output through the
- * saesim DIAGNOSE 0x5A00 or the SCLP, lowcore access, and the disabled-wait "done" convention
- * (PSW address 0xfff = pass, 0 = fail). */
+ * SCLP VT220 console (architected: the same ELF prints under saesim -M s390-bare and
+ * qemu-system-s390x) or saesim's DIAGNOSE 0x5A00, lowcore access, and the disabled-wait "done"
+ * convention (PSW address 0xfff = pass, 0 = fail). */
 #ifndef S390TEST_H
 #define S390TEST_H
 
@@ -47,8 +48,12 @@ static inline void set_new_psw(unsigned long off, uint64_t mask, uint64_t addr)
     LC64(off + 8) = addr;
 }
 
+/* saesim-only console (DIAGNOSE 0x5A00; a specification exception elsewhere). */
 void diag_write(const char *s, size_t len);
 void puts_diag(const char *s);
+/* Architected console: VT220 event writes through the SCLP; leaves the lowcore as it was. */
+void console_write(const char *s, size_t len);
+void print(const char *s);
 /* SCLP console: line-mode message (type 2) and VT220 (type 0x1A) writes. */
 void sclp_setup(void);
 void sclp_print_line(const char *s);   /* one line-mode message (EBCDIC MTO) */
@@ -57,7 +62,7 @@ void sclp_print_vt220(const char *s);  /* raw ASCII bytes */
 uint16_t sclp_call(uint32_t cmd, void *sccb);
 extern uint32_t sclp_last_ext_param;
 
-/* printf-like output to DIAG 0x5A00: %s %d %u %x %lx %lu %ld %c %%. */
+/* printf-like output to the SCLP console (console_write): %s %d %u %x %lx %lu %ld %c %%. */
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Counters of the check() macro. */

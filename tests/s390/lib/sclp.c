@@ -17,23 +17,49 @@ static const uint8_t a2e[128] = {
 static uint8_t sccb[4096] __attribute__((aligned(4096)));
 uint32_t sclp_last_ext_param;
 
+/* The external-interruption subclass masks are CR0 bits 48-63 (PoP "Control-Register
+ * Allocation"); bit 54 is the service-signal subclass. While waiting for the service signal only
+ * that subclass is enabled, so a clock comparator, CPU timer or SIGP signal that a test left pending
+ * stays pending for the test instead of ending this wait. */
+#define CR0_EXT_SUBCLASSES 0xffffUL
+#define CR0_SERVICE_SIGNAL 0x200UL
+#define EXT_SERVICE_SIGNAL 0x2401
+
+/* The addressing-mode bits (PSW bits 31-32) of the current PSW, from EXTRACT PSW: the external
+ * new PSW and the wait PSW keep the caller's mode, so a program IPLed in the 31-bit mode (raw-ipl)
+ * returns to its 31-bit caller in the 31-bit mode. */
+static uint64_t current_amode(void)
+{
+    unsigned long hi = 0, lo = 0;
+    asm volatile("epsw %0,%1" : "+d"(hi), "+d"(lo));
+    return (hi & 1UL) << 32 | (lo & 0x80000000UL);
+}
+
 uint16_t sclp_call(uint32_t cmd, void *block)
 {
+    uint64_t amode = current_amode();
     static struct psw wait_psw __attribute__((aligned(8)));
     uint64_t cr0 = stctg(0);
-    lctlg0(cr0 | 0x200);                    /* CR0 bit 54: service-signal subclass */
-    set_new_psw(LC_EXT_NEW, PSW_MASK_64, 0);
+    lctlg0((cr0 & ~CR0_EXT_SUBCLASSES) | CR0_SERVICE_SIGNAL);
     int cc;
     register unsigned long r2 asm("2") = cmd;
     register unsigned long r3 asm("3") = (unsigned long)block;
     asm volatile(".insn rre,0xb2200000,%1,%2\n\tipm %0\n\tsrl %0,28" : "=d"(cc) : "d"(r2), "d"(r3) : "cc", "memory");
     if (cc == 0) {
-        wait_psw.mask = PSW_MASK_EXT | PSW_MASK_WAIT | PSW_MASK_64;
-        asm volatile("larl %%r1,0f\n\t"
-                     "stg %%r1,8+%0\n\t"
-                     "stg %%r1,0x1b8\n\t"
-                     "lpswe %0\n"
-                     "0:\n" : "+Q"(wait_psw) : : "r1", "memory");
+        /* SERVICE CALL only starts the command: the SCCB is valid after the service-signal
+         * interruption (PoP ch. 6 "Service Signal"), taken here from an enabled wait. */
+        do {
+            LC16(LC_EXT_CODE) = 0;
+            set_new_psw(LC_EXT_NEW, amode, 0);
+            wait_psw.mask = PSW_MASK_EXT | PSW_MASK_WAIT | amode;
+            /* LLGTR: in the 31-bit mode LARL leaves bits 0-31 of R1 unchanged. */
+            asm volatile("larl %%r1,0f\n\t"
+                         "llgtr %%r1,%%r1\n\t"
+                         "stg %%r1,8+%0\n\t"
+                         "stg %%r1,0x1b8\n\t"
+                         "lpswe %0\n"
+                         "0:\n" : "+Q"(wait_psw) : : "r1", "memory");
+        } while (LC16(LC_EXT_CODE) != EXT_SERVICE_SIGNAL);
         sclp_last_ext_param = LC32(LC_EXT_PARAMS);
     }
     lctlg0(cr0);
@@ -43,8 +69,11 @@ uint16_t sclp_call(uint32_t cmd, void *block)
 static void put16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)(v >> 8); p[1] = (uint8_t)v; }
 static void put32(uint8_t *p, uint32_t v) { put16(p, (uint16_t)(v >> 16)); put16(p + 2, (uint16_t)v); }
 
+static bool console_ready;
+
 void sclp_setup(void)
 {
+    console_ready = true;
     memset(sccb, 0, sizeof(sccb));
     put16(sccb, 8 + 4 + 16);
     put16(sccb + 10, 4);                     /* mask length */
@@ -84,4 +113,36 @@ void sclp_print_vt220(const char *s)
     sccb[10] = 0x1A;
     memcpy(sccb + 14, s, n);
     sclp_call(0x00760005, sccb);
+}
+
+/* The test console: VT220 writes, the one console QEMU's s390-ccw-virtio machine has on -serial
+ * and the one saesim's s390-bare machine has on stdout. The interruption fields of the lowcore
+ * (external old/new PSW, code, parameter, CPU address) are saved and restored around the call, so
+ * printing a diagnostic never disturbs what a test is about to inspect there. */
+static uint8_t con_sccb[4096] __attribute__((aligned(4096)));
+
+void console_write(const char *s, size_t n)
+{
+    uint8_t saved_fields[8], saved_old[16], saved_new[16];
+    uint32_t saved_param = sclp_last_ext_param;
+    memcpy(saved_fields, (void *)(uintptr_t)LC_EXT_PARAMS, 8);
+    memcpy(saved_old, (void *)(uintptr_t)LC_EXT_OLD, 16);
+    memcpy(saved_new, (void *)(uintptr_t)LC_EXT_NEW, 16);
+    if (!console_ready)
+        sclp_setup();
+    while (n) {
+        size_t k = n < sizeof(con_sccb) - 8 - 6 ? n : sizeof(con_sccb) - 8 - 6;
+        memset(con_sccb, 0, 8 + 6);
+        put16(con_sccb, (uint16_t)(8 + 6 + k));
+        put16(con_sccb + 8, (uint16_t)(6 + k));
+        con_sccb[10] = 0x1A;
+        memcpy(con_sccb + 14, s, k);
+        sclp_call(0x00760005, con_sccb);
+        s += k;
+        n -= k;
+    }
+    memcpy((void *)(uintptr_t)LC_EXT_PARAMS, saved_fields, 8);
+    memcpy((void *)(uintptr_t)LC_EXT_OLD, saved_old, 16);
+    memcpy((void *)(uintptr_t)LC_EXT_NEW, saved_new, 16);
+    sclp_last_ext_param = saved_param;
 }

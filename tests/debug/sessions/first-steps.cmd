@@ -1,0 +1,5 @@
+step
+step 3
+info
+sae
+quit

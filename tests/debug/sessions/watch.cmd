@@ -1,0 +1,13 @@
+watch ticks 4 w
+continue
+mem ticks 4
+continue
+info
+delete
+watch ticks 4 r
+continue
+delete
+break sae 4
+continue
+sae
+quit
