@@ -6,6 +6,8 @@
 
 #include "arm64/internal.h"
 #include "core/disas.h"
+#include "core/endian.h"
+#include "core/trace_bin.h"
 
 struct arm64_cpu *arm64_cpu_create(const struct arm64_env *env, void *env_opaque)
 {
@@ -88,7 +90,17 @@ uint64_t arm64_counter(struct arm64_cpu *c)
     return c->insn_count;
 }
 
-static void trace_insn(struct arm64_cpu *c, uint32_t insn, const struct arm64_insn *e)
+/* ---- tracing (out of line: the untraced loop carries no per-instruction trace test) ---- */
+
+/* Whether any per-instruction tracing is on. Read once per arm64_run() call: -d and --trace-bin
+ * change only between runs (the debug shell's `trace` works while the machine is stopped). */
+static inline bool trace_active(void)
+{
+    return log_enabled(LOG_EXEC | LOG_IN_ASM | LOG_CPU) || trace_bin_on();
+}
+
+static __attribute__((noinline, cold)) void trace_insn(struct arm64_cpu *c, uint32_t insn,
+                                                       const struct arm64_insn *e)
 {
     if (log_enabled(LOG_IN_ASM)) {
         char text[128];
@@ -100,7 +112,64 @@ static void trace_insn(struct arm64_cpu *c, uint32_t insn, const struct arm64_in
     }
 }
 
-int arm64_run(struct arm64_cpu *c, uint64_t max_insns)
+static __attribute__((noinline, cold)) void trace_state(const struct arm64_cpu *c)
+{
+    arm64_dump_state(c, log_file ? log_file : stderr);
+}
+
+/* The vector offset of an exception entry to EL1 that moved npc, or -1. An entry (D1.10 "Exception
+ * entry") leaves PSTATE at EL1h with DAIF all set, the next PC at VBAR_EL1 + one of the 16 vector
+ * offsets, and ELR_EL1 at the preferred return address (the instruction, or the next one for SVC). */
+static int exception_vector(const struct arm64_cpu *c, uint64_t pc)
+{
+    uint64_t off = c->npc - (c->sr.vbar & ~0x7FFULL);
+    if (off >= 0x800 || (off & 0x7F) || c->el != 1 || !c->spsel || c->daif != ARM64_PSTATE_DAIF)
+        return -1;
+    if (c->sr.elr != pc && c->sr.elr != pc + 4)
+        return -1;
+    return (int)off;
+}
+
+/* TRACE_EV_EXCEPTION: a = the syndrome (ESR_EL1 for synchronous exceptions and SErrors, 0 for IRQ
+ * and FIQ, which have none), b = target EL 1 | vector offset << 8. */
+static void trace_exception(const struct arm64_cpu *c, int off)
+{
+    unsigned kind = ((unsigned)off >> 7) & 3;   /* 0 sync, 1 IRQ, 2 FIQ, 3 SError */
+    trace_bin_event(TRACE_EV_EXCEPTION, kind == 0 || kind == 3 ? c->sr.esr : 0, 1u | (unsigned)off << 8);
+}
+
+/* --trace-bin for an instruction that retired: its record, then the exception it took, if any. */
+static __attribute__((noinline, cold)) void trace_retired(struct arm64_cpu *c, uint64_t pc, uint32_t insn)
+{
+    if (!trace_bin_on())
+        return;
+    trace_bin_insn(TRACE_ARCH_AARCH64, pc, insn, 4);
+    int off = c->npc != pc + 4 ? exception_vector(c, pc) : -1;
+    if (off >= 0)
+        trace_exception(c, off);
+}
+
+/* An interrupt, a fetch abort or an Illegal Execution state exception taken at this boundary counts
+ * as an instruction: recorded with the word at its PC (read without side effects) when there is
+ * one, counted (trace_bin_skip) otherwise, then the exception event. */
+static __attribute__((noinline, cold)) void trace_taken(struct arm64_cpu *c, uint64_t pc)
+{
+    if (!trace_bin_on())
+        return;
+    uint8_t w[4];
+    if (arm64_read_va(c, pc, w, 4) == 0)
+        trace_bin_insn(TRACE_ARCH_AARCH64, pc, ld_le32(w), 4);
+    else
+        trace_bin_skip(TRACE_ARCH_AARCH64, 1);
+    int off = exception_vector(c, pc);
+    if (off >= 0)
+        trace_exception(c, off);
+}
+
+/* The fetch-decode-execute loop. `traced` is a compile-time constant at both call sites: the
+ * untraced instance has no trace code at all. */
+static inline __attribute__((always_inline)) int run_loop(struct arm64_cpu *c, uint64_t max_insns,
+                                                          const bool traced)
 {
     uint64_t n = 0;
     for (;;) {
@@ -112,9 +181,14 @@ int arm64_run(struct arm64_cpu *c, uint64_t max_insns)
             return ARM64_STOP_MAX_INSNS;
         n++;
         c->insn_count++;
-        if (__builtin_expect(c->irq_any, 0) && arm64_check_interrupts(c)) {
-            c->pc = c->npc;
-            continue;
+        if (__builtin_expect(c->irq_any, 0)) {
+            const uint64_t ipc = c->pc;
+            if (arm64_check_interrupts(c)) {
+                if (traced)
+                    trace_taken(c, ipc);
+                c->pc = c->npc;
+                continue;
+            }
         }
         c->npc = c->pc + 4;
         bool stepping = false;
@@ -123,23 +197,31 @@ int arm64_run(struct arm64_cpu *c, uint64_t max_insns)
                 arm64_step_exception(c);
                 if (c->nullified)
                     c->nullified = false;
+                else if (traced)
+                    trace_taken(c, c->pc);
                 c->pc = c->npc;
                 continue;
             }
             stepping = true; /* active-not-pending: execute one instruction */
         }
+        bool retired = false, taken = false;
+        uint32_t insn = 0;
+        const uint64_t pc = c->pc;   /* (an EL2 hook may move c->pc: HVC reports HVC + 4) */
         if (__builtin_expect(c->il, 0)) {
             /* Illegal Execution state (D1.4.x): taken before the next instruction executes */
             arm64_exc(c, EC_ILLEGAL, 0);
+            taken = true;
         } else {
-            uint32_t insn;
             if (arm64_fetch(c, &insn) && !(__builtin_expect(c->bp_armed, 0) && arm64_breakpoint_hit(c))) {
                 const struct arm64_insn *e = arm64_decode(insn);
-                if (log_enabled(LOG_EXEC | LOG_IN_ASM))
+                if (traced && log_enabled(LOG_EXEC | LOG_IN_ASM))
                     trace_insn(c, insn, e);
                 e->exec(c, insn);
+                retired = true;
                 if (stepping)
                     c->step_ex = (e->exec == exec_excl || e->exec == exec_excl_pair) && BIT(insn, 22);
+            } else {
+                taken = true;
             }
         }
         if (stepping && !c->nullified && !c->ss_from_eret)
@@ -151,10 +233,28 @@ int arm64_run(struct arm64_cpu *c, uint64_t max_insns)
             c->insn_count--;
             return ARM64_STOP_NULLIFIED;
         }
+        if (traced) {
+            if (retired)
+                trace_retired(c, pc, insn);
+            else if (taken)
+                trace_taken(c, pc);
+        }
         c->pc = c->npc;
-        if (log_enabled(LOG_CPU))
-            arm64_dump_state(c, log_file ? log_file : stderr);
+        if (traced && log_enabled(LOG_CPU))
+            trace_state(c);
     }
+}
+
+static __attribute__((noinline, cold)) int run_traced(struct arm64_cpu *c, uint64_t max_insns)
+{
+    return run_loop(c, max_insns, true);
+}
+
+int arm64_run(struct arm64_cpu *c, uint64_t max_insns)
+{
+    if (__builtin_expect(trace_active(), 0))
+        return run_traced(c, max_insns);
+    return run_loop(c, max_insns, false);
 }
 
 void arm64_dump_state(const struct arm64_cpu *c, FILE *out)

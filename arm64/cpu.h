@@ -169,6 +169,23 @@ struct arm64_el2 {
 
 enum arm64_irq_line { ARM64_IRQ = 0, ARM64_FIQ = 1, ARM64_SERROR = 2 };
 
+/* Debugger data watchpoints (emulator-level, not the architected DBGWVR/DBGWCR ones): guest VA
+ * ranges checked on the memory slow path only. Pages overlapping a range are cached in the TLB
+ * with TLB_F_SLOW for the watched access types, so every other access keeps the fast path. */
+enum { ARM64_WATCH_R = 1, ARM64_WATCH_W = 2 };
+struct arm64_watch {
+    uint64_t va, len;
+    unsigned access;          /* ARM64_WATCH_R | ARM64_WATCH_W */
+};
+/* The first watched access of an instruction (gdb semantics: reported after the access). */
+struct arm64_watch_hit {
+    uint64_t va;              /* the access's address (not the range's) */
+    unsigned size;
+    bool write;               /* a store, or the write of a read-modify-write */
+    uint64_t pc;              /* the accessing instruction */
+    unsigned index;           /* into the watch list */
+};
+
 /* Software TLB views (one struct tlb_set each). */
 enum { ARM64_TLB_EL0 = 0, ARM64_TLB_EL1 = 1, ARM64_TLB_EL1_PAN = 2, ARM64_TLB_VIEWS = 3 };
 
@@ -215,6 +232,16 @@ struct arm64_cpu {
     bool ss_from_eret;        /* PSTATE.SS was just written by an exception return */
     bool bp_armed, wp_armed;  /* some hardware breakpoint / watchpoint is enabled (and MDSCR_EL1.MDE) */
     struct tlb_set tlb[ARM64_TLB_VIEWS];
+
+    /* debugger data watchpoints (arm64_set_watchpoints) */
+    const struct arm64_watch *watch;
+    unsigned nwatch;
+    bool watch_hit_valid;     /* watch_hit holds an unreported hit */
+    struct arm64_watch_hit watch_hit;
+    /* Called on a hit (after the access; the core has requested a stop with ARM64_STOP_WATCH at the
+     * end of the instruction), e.g. to end SAE. NULL: nothing. */
+    void (*watch_hook)(void *opaque, struct arm64_cpu *cpu);
+    void *watch_opaque;
 };
 
 /* Why arm64_run() returned. */
@@ -223,6 +250,13 @@ enum arm64_stop {
     ARM64_STOP_REQUEST = 1,    /* arm64_request_stop() (env hook, another thread, debugger) */
     ARM64_STOP_NULLIFIED = 2,  /* an env memory hook returned ARM64_PHYS_NULLIFY */
 };
+/* stop_reason of the stop requested by a data watchpoint hit (arm64_run returns ARM64_STOP_REQUEST). */
+#define ARM64_STOP_WATCH 0x57
+
+/* Install (n > 0) or remove (n = 0) the debugger's watch list; `w` must stay valid while installed.
+ * Flushes the TLBs so that watched pages are refilled on the slow path. Clears any pending hit. */
+void arm64_set_watchpoints(struct arm64_cpu *cpu, const struct arm64_watch *w, unsigned n,
+                           void (*hook)(void *opaque, struct arm64_cpu *cpu), void *opaque);
 
 /* Create/destroy; the CPU is reset (EL1h, DAIF masked, PC 0). */
 struct arm64_cpu *arm64_cpu_create(const struct arm64_env *env, void *env_opaque);

@@ -151,6 +151,65 @@ static bool phys_lookup(struct arm64_cpu *c, uint64_t va, uint64_t pa, int type,
     return false;
 }
 
+/* ---- debugger data watchpoints ---- */
+
+/* The access types watched anywhere on the page of va (ARM64_WATCH_R/W). */
+static unsigned watch_page_access(const struct arm64_cpu *c, uint64_t va)
+{
+    uint64_t page = va & ~TLB_PAGE_MASK;
+    unsigned acc = 0;
+    for (unsigned i = 0; i < c->nwatch; i++) {
+        const struct arm64_watch *w = &c->watch[i];
+        if (w->len && w->va <= page + TLB_PAGE_MASK && page <= w->va + (w->len - 1))
+            acc |= w->access;
+    }
+    return acc;
+}
+
+/* A page just filled: watched access types take the slow path from now on. */
+static void watch_mark_page(struct arm64_cpu *c, struct tlb_set *s, uint64_t va)
+{
+    unsigned acc = watch_page_access(c, va);
+    struct tlb_entry *e = tlb_entry_for(s->cur, va);
+    if ((acc & ARM64_WATCH_R) && e->tag_r != TLB_INVALID)
+        e->tag_r |= TLB_F_SLOW;
+    /* read-modify-writes (atomics) translate for write: a read watch slows the write tag too */
+    if (acc && e->tag_w != TLB_INVALID)
+        e->tag_w |= TLB_F_SLOW;
+}
+
+/* After a completed slow-path access: record the first hit of the instruction and ask the run
+ * loop to stop once the instruction has completed. */
+static void watch_check(struct arm64_cpu *c, uint64_t va, unsigned len, unsigned flags)
+{
+    unsigned acc = (flags & MEM_WRITE) ? ARM64_WATCH_W : (flags & MEM_RMW) ? ARM64_WATCH_R | ARM64_WATCH_W
+                                                                           : ARM64_WATCH_R;
+    for (unsigned i = 0; i < c->nwatch; i++) {
+        const struct arm64_watch *w = &c->watch[i];
+        if (!(w->access & acc) || !w->len || w->va > va + (len - 1) || va > w->va + (w->len - 1))
+            continue;
+        if (c->watch_hit_valid)
+            return;   /* the instruction's first hit is the one reported */
+        c->watch_hit = (struct arm64_watch_hit){ va, len, (acc & w->access & ARM64_WATCH_W) != 0, c->pc, i };
+        c->watch_hit_valid = true;
+        arm64_request_stop(c, ARM64_STOP_WATCH);
+        if (c->watch_hook)
+            c->watch_hook(c->watch_opaque, c);
+        return;
+    }
+}
+
+void arm64_set_watchpoints(struct arm64_cpu *c, const struct arm64_watch *w, unsigned n,
+                           void (*hook)(void *opaque, struct arm64_cpu *cpu), void *opaque)
+{
+    c->watch = n ? w : NULL;
+    c->nwatch = n;
+    c->watch_hook = n ? hook : NULL;
+    c->watch_opaque = n ? opaque : NULL;
+    c->watch_hit_valid = false;
+    arm64_tlb_flush_all(c);
+}
+
 /* Resolve the page of va: host pointer for va (RAM) or the MMIO handler in *p, and the PA. */
 static bool resolve(struct arm64_cpu *c, uint64_t va, int type, unsigned flags, uint32_t iss,
                     struct arm64_phys *p, uint64_t *pa_out)
@@ -189,6 +248,8 @@ static bool resolve(struct arm64_cpu *c, uint64_t va, int type, unsigned flags, 
     unsigned perm = x.perm & (p->perm ? p->perm : 7u);
     uint8_t *host_page = p->host ? p->host - (x.pa & TLB_PAGE_MASK) : NULL;
     tlb_fill(s, va, x.pa, host_page, perm, host_page == NULL, x.attr);
+    if (__builtin_expect(c->nwatch != 0, 0))
+        watch_mark_page(c, s, va);
     if (x.large)
         c->tlb_has_large = true;
     return true;
@@ -275,6 +336,26 @@ bool arm64_mem(struct arm64_cpu *c, uint64_t va, unsigned len, unsigned esize, v
             return false;
         }
     }
+    if (__builtin_expect(c->nwatch != 0, 0))
+        watch_check(c, va, len, flags);
+    return true;
+}
+
+/* Fetch through resolve(): a TLB miss, a slow page or a fault (kept out of line so that the hit path
+ * of arm64_fetch stays a leaf without a stack frame). */
+static __attribute__((noinline)) bool fetch_slow(struct arm64_cpu *c, uint64_t pc, uint32_t *insn)
+{
+    struct arm64_phys p;
+    uint64_t pa;
+    if (!resolve(c, pc, T_X, 0, 0, &p, &pa))
+        return false;
+    if (!p.host) {
+        /* instruction fetch from a device: synchronous external abort on the fetch */
+        qlog(LOG_GUEST_ERRORS, "arm64: instruction fetch from MMIO at 0x%016llx\n", (unsigned long long)pc);
+        raise_abort(c, pc, T_X, 0, FSC_SEA, false);
+        return false;
+    }
+    *insn = ld_le32(p.host);
     return true;
 }
 
@@ -290,18 +371,7 @@ bool arm64_fetch(struct arm64_cpu *c, uint32_t *insn)
         *insn = ld_le32(h);
         return true;
     }
-    struct arm64_phys p;
-    uint64_t pa;
-    if (!resolve(c, pc, T_X, 0, 0, &p, &pa))
-        return false;
-    if (!p.host) {
-        /* instruction fetch from a device: synchronous external abort on the fetch */
-        qlog(LOG_GUEST_ERRORS, "arm64: instruction fetch from MMIO at 0x%016llx\n", (unsigned long long)pc);
-        raise_abort(c, pc, T_X, 0, FSC_SEA, false);
-        return false;
-    }
-    *insn = ld_le32(p.host);
-    return true;
+    return fetch_slow(c, pc, insn);
 }
 
 bool arm64_va_to_pa(struct arm64_cpu *c, uint64_t va, unsigned len, unsigned flags, uint32_t iss, uint64_t *pa)
@@ -328,6 +398,8 @@ bool arm64_dc_zva(struct arm64_cpu *c, uint64_t va)
     uint64_t pa;
     if (!resolve(c, base, T_W, MEM_WRITE, 0, &p, &pa))
         return false;
+    if (c->nwatch)
+        watch_check(c, base, ARM64_MODEL_DCZ_BYTES, MEM_WRITE);
     if (p.host) {
         memset(p.host, 0, ARM64_MODEL_DCZ_BYTES);
         return true;

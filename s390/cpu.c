@@ -9,6 +9,7 @@
 #include "core/disas.h"
 #include "core/endian.h"
 #include "core/log.h"
+#include "core/trace_bin.h"
 #include "s390/cpu_model.h"
 #include "s390/exec.h"
 #include "s390/interrupt.h"
@@ -132,7 +133,7 @@ void s390_unimplemented(struct s390_cpu *c, const char *what)
     s390_program_exception(c, PGM_OPERATION);
 }
 
-static void trace_insn(struct s390_cpu *c, const uint8_t *code, unsigned ilen)
+static __attribute__((noinline, cold)) void trace_insn(struct s390_cpu *c, const uint8_t *code, unsigned ilen)
 {
     char text[128] = "";
     if (log_enabled(LOG_IN_ASM))
@@ -150,6 +151,60 @@ static void trace_insn(struct s390_cpu *c, const uint8_t *code, unsigned ilen)
         log_printf("  psw %016llx %016llx\n", (unsigned long long)s390_psw_mask(c),
                    (unsigned long long)c->psw.addr);
     }
+}
+
+/* ---- tracing (out of line; the untraced run loop carries no per-instruction trace test) ---- */
+
+/* Any per-instruction tracing on: read once per s390_run()/s390_step() call (-d and --trace-bin
+ * change only between runs). */
+static inline bool trace_active(void)
+{
+    return log_enabled(LOG_EXEC | LOG_IN_ASM) || trace_bin_on();
+}
+
+/* The instruction at c->ia (raw: left-justified in 48 bits) has been fetched and counted. */
+static __attribute__((noinline, cold)) void trace_fetched(struct s390_cpu *c, uint64_t raw, unsigned ilen)
+{
+    if (trace_bin_on())
+        trace_bin_insn(TRACE_ARCH_S390X, c->ia, raw >> (48 - 8 * ilen), ilen);
+    if (log_enabled(LOG_EXEC | LOG_IN_ASM)) {
+        uint8_t code[6];
+        for (unsigned i = 0; i < 6; i++)
+            code[i] = (uint8_t)(raw >> (40 - 8 * i));
+        trace_insn(c, code, ilen);
+    }
+}
+
+/* TRACE_EV_INTERRUPT: a = the interruption class as its new-PSW location, b = the code. */
+static __attribute__((noinline, cold)) void trace_interruption(struct s390_cpu *c, uint64_t new_psw)
+{
+    if (!trace_bin_on())
+        return;
+    uint64_t code = 0;
+    if (new_psw == LC_PGM_NEW)
+        code = s390_real_ld(c, LC_PGM_CODE, 2);
+    else if (new_psw == LC_SVC_NEW)
+        code = s390_real_ld(c, LC_SVC_CODE, 2);
+    else if (new_psw == LC_EXT_NEW)
+        code = s390_real_ld(c, LC_EXT_CODE, 2);
+    else if (new_psw == LC_IO_NEW)
+        code = s390_real_ld(c, LC_IO_INT_WORD, 4);
+    trace_bin_event(TRACE_EV_INTERRUPT, new_psw, code);
+}
+
+/* Which interruption s390_deliver_pending() just took: the new PSW now loaded is one of the
+ * assigned new-PSW locations (PoP "Assigned Storage Locations"). */
+static __attribute__((noinline, cold)) void trace_async(struct s390_cpu *c)
+{
+    static const uint64_t news[] = { LC_RESTART_NEW, LC_EXT_NEW, LC_IO_NEW, LC_MCK_NEW };
+    if (!trace_bin_on())
+        return;
+    for (unsigned i = 0; i < 4; i++)
+        if (s390_real_ld(c, news[i] + 8, 8) == c->psw.addr &&
+            (s390_real_ld(c, news[i], 8) & ~PSW_MASK_CC) == c->psw.mask) {
+            trace_interruption(c, news[i]);
+            return;
+        }
 }
 
 static void exec_row(struct s390_cpu *c, const struct s390_insn *row, const struct s390_args *a, const uint8_t *code)
@@ -188,7 +243,7 @@ static void dcache_init(void)
     dcache_ready = true;
 }
 
-static inline void exec_one(struct s390_cpu *c)
+static inline __attribute__((always_inline)) void exec_one(struct s390_cpu *c, const bool traced)
 {
     uint64_t addr = c->psw.addr;
     c->ia = c->int_ia = addr;
@@ -219,19 +274,18 @@ static inline void exec_one(struct s390_cpu *c)
     vclock_advance(c->clock, 1);
     c->int_ilen = ilen;
     c->psw.addr = (addr + ilen) & s390_amask(c);
-    if (log_enabled(LOG_EXEC | LOG_IN_ASM)) {
-        for (unsigned i = 0; i < 6; i++)
-            code[i] = (uint8_t)(raw >> (40 - 8 * i));
-        trace_insn(c, code, ilen);
-    }
+    if (traced)
+        trace_fetched(c, raw, ilen);
     const struct s390_insn *row = e->row;
     if (__builtin_expect(row != NULL && !(row->flags & (IF_PRIV | IF_VR)), 1)) {
         row->exec(c, &e->args);
-        return;
+    } else {
+        for (unsigned i = 0; i < 6; i++)
+            code[i] = (uint8_t)(raw >> (40 - 8 * i));
+        exec_row(c, row, &e->args, code);
     }
-    for (unsigned i = 0; i < 6; i++)
-        code[i] = (uint8_t)(raw >> (40 - 8 * i));
-    exec_row(c, row, &e->args, code);
+    if (traced && (raw >> 40) == 0x0A)
+        trace_interruption(c, LC_SVC_NEW);   /* SUPERVISOR CALL: the SVC interruption */
 }
 
 void s390_execute_target(struct s390_cpu *c, const uint8_t *code)
@@ -245,7 +299,7 @@ void s390_execute_target(struct s390_cpu *c, const uint8_t *code)
 
 /* Interruption point: PSW-format errors, stop/restart, pending interruptions, wait states.
  * Returns false when the run must end. */
-static bool interruption_point(struct s390_cpu *c)
+static bool interruption_point(struct s390_cpu *c, const bool traced)
 {
     c->check_irq = false;
     if (c->psw_invalid) {
@@ -261,6 +315,8 @@ static bool interruption_point(struct s390_cpu *c)
         return false;
     }
     if (s390_deliver_pending(c)) {
+        if (traced)
+            trace_async(c);
         c->check_irq = true;   /* the new PSW may allow another one */
         return c->stop == S390_RUNNING;
     }
@@ -299,17 +355,15 @@ static uint64_t batch_size(struct s390_cpu *c)
     return n > (1u << 16) ? (1u << 16) : n;
 }
 
-enum s390_stop s390_run(struct s390_cpu *c, uint64_t max_insns)
+/* The loop between interruption points; `traced` is a compile-time constant at both call sites (the
+ * untraced instance has no trace code). The callers own the setjmp (it cannot be inlined). */
+static inline __attribute__((always_inline)) void run_loop(struct s390_cpu *c, uint64_t start, uint64_t max_insns,
+                                                           const bool traced)
 {
-    const uint64_t start = c->insns;
-    c->stop = S390_RUNNING;
-    c->jmp_valid = true;
-    c->check_irq = true;
-    setjmp(c->jmp);
     while (c->stop == S390_RUNNING) {
         if (vclock_now(c->clock) >= vclock_next_deadline(c->clock))
             vclock_run_due(c->clock);
-        if (c->check_irq && !interruption_point(c))
+        if (c->check_irq && !interruption_point(c, traced))
             break;
         if (c->check_irq)
             continue;
@@ -324,8 +378,33 @@ enum s390_stop s390_run(struct s390_cpu *c, uint64_t max_insns)
                 n = max_insns - done;
         }
         while (n-- && !c->check_irq)
-            exec_one(c);
+            exec_one(c, traced);
     }
+}
+
+static __attribute__((noinline, cold)) enum s390_stop run_traced(struct s390_cpu *c, uint64_t max_insns)
+{
+    const uint64_t start = c->insns;
+    c->stop = S390_RUNNING;
+    c->jmp_valid = true;
+    c->check_irq = true;
+    if (setjmp(c->jmp))
+        trace_interruption(c, LC_PGM_NEW);   /* an instruction ended in a program interruption */
+    run_loop(c, start, max_insns, true);
+    c->jmp_valid = false;
+    return c->stop;
+}
+
+enum s390_stop s390_run(struct s390_cpu *c, uint64_t max_insns)
+{
+    if (__builtin_expect(trace_active(), 0))
+        return run_traced(c, max_insns);
+    const uint64_t start = c->insns;
+    c->stop = S390_RUNNING;
+    c->jmp_valid = true;
+    c->check_irq = true;
+    setjmp(c->jmp);
+    run_loop(c, start, max_insns, false);
     c->jmp_valid = false;
     return c->stop;
 }
@@ -341,13 +420,19 @@ enum s390_stop s390_step(struct s390_cpu *c)
         if (c->check_irq) {
             uint64_t before = c->psw.addr;
             uint64_t mask = c->psw.mask;
-            go = interruption_point(c);
+            go = trace_active() ? interruption_point(c, true) : interruption_point(c, false);
             /* An interruption taken counts as the step. */
             if (before != c->psw.addr || mask != c->psw.mask)
                 go = false;
         }
-        if (go && c->stop == S390_RUNNING)
-            exec_one(c);
+        if (go && c->stop == S390_RUNNING) {
+            if (trace_active())
+                exec_one(c, true);
+            else
+                exec_one(c, false);
+        }
+    } else if (trace_active()) {
+        trace_interruption(c, LC_PGM_NEW);
     }
     c->jmp_valid = false;
     enum s390_stop s = c->stop;

@@ -160,34 +160,16 @@ static uint64_t slice_budget(struct sae_cpu *s, const struct sae_timers *ts, uin
     return n < 1 ? 1 : n > SAE_SLICE_MAX ? SAE_SLICE_MAX : n;
 }
 
-/* Up to n guest instructions, one at a time, asking the debugger's check before each (and tracing
- * each one for --trace-bin). */
+/* Up to n guest instructions, one at a time, asking the debugger's check before each. (--trace-bin
+ * is recorded by the core itself: arm64/cpu.c.) */
 static void run_checked(struct sae_cpu *s, uint64_t n)
 {
     for (uint64_t i = 0; i < n && !s->ended; i++) {
-        if (s->dbg_check && s->dbg_check(s->dbg_opaque, s->arm)) {
+        if (s->dbg_check(s->dbg_opaque, s->arm)) {
             s->dbg_hit = true;
             return;
         }
-        if (!trace_bin_on()) {
-            if (arm64_run(s->arm, 1) != ARM64_STOP_MAX_INSNS)
-                return;
-            continue;
-        }
-        /* --trace-bin without a hook in the core: the word at the PC, recorded once the step has
-         * retired (an interrupt taken at this boundary is recorded as that instruction; a
-         * nullified instruction, completed by the host, is not recorded). */
-        uint8_t w[4];
-        uint64_t pc = s->arm->pc, before = s->arm->insn_count;
-        bool have = arm64_read_va(s->arm, pc, w, 4) == 0;
-        int why = arm64_run(s->arm, 1);
-        if (s->arm->insn_count != before) {
-            if (have)
-                trace_bin_insn(TRACE_ARCH_AARCH64, pc, ld_le32(w), 4);
-            else
-                trace_bin_skip(TRACE_ARCH_AARCH64, 1);
-        }
-        if (why != ARM64_STOP_MAX_INSNS)
+        if (arm64_run(s->arm, 1) != ARM64_STOP_MAX_INSNS)
             return;
     }
 }
@@ -271,7 +253,7 @@ static void exec_sae(struct s390_cpu *c, const struct s390_args *a)
         uint64_t n = slice_budget(s, &ts, cnt), before = s->arm->insn_count;
         if (s->dbg_budget != SAE_BUDGET_NONE && n > s->dbg_budget)
             n = s->dbg_budget;
-        if (s->dbg_check || trace_bin_on())
+        if (s->dbg_check)
             run_checked(s, n);
         else
             arm64_run(s->arm, n);

@@ -1,6 +1,6 @@
 /* Dynamic address translation through mmu/s390_dat.h: a segment-table ASCE in CR1, the first MiB
  * mapped 1:1 and VA 1 GiB mapped onto a data page; page- and segment-translation exceptions
- * (nullified, TEID at 0xA8), DAT protection, LRA, and IPTE invalidating a mapping. */
+ * (nullified, TEID at 0xA8), DAT protection, and IPTE invalidating a mapping. */
 #include "lib/expect.h"
 
 static uint64_t segtab[2048] __attribute__((aligned(4096)));
@@ -82,13 +82,7 @@ int main(void)
     check(r.code == 0x0004, "DAT protection: code %x", r.code);
     check(page_b[0] == 0x99, "protected page was changed");
 
-    /* LOAD REAL ADDRESS. */
-    uint64_t ra = 0;
-    int cc;
-    asm volatile("lrag %0,0(%2)\n\tipm %1\n\tsrl %1,28" : "=d"(ra), "=d"(cc) : "a"(VA + 8) : "cc");
-    check(cc == 0 && ra == (uint64_t)(uintptr_t)page_a + 8, "lrag cc %d ra %lx", cc, ra);
-    asm volatile("lrag %0,0(%2)\n\tipm %1\n\tsrl %1,28" : "=d"(ra), "=d"(cc) : "a"(VA + 0x1000) : "cc");
-    check(cc == 2, "lrag on invalid page: cc %d", cc);
+    /* LOAD REAL ADDRESS: dat_lra.c (qemu-system-s390x 7.2 gets its condition codes wrong). */
 
     /* IPTE: the mapping disappears (and the TLB forgets it). */
     register unsigned long pto asm("2") = (unsigned long)pt1;

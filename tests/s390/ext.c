@@ -50,8 +50,10 @@ int main(void)
     set_ckc(~0UL);
     lctlg0(cr0);
 
-    /* A pending clock-comparator condition waits for the subclass mask. */
-    set_ckc(0);
+    /* A pending clock-comparator condition waits for the subclass mask: the comparator value
+     * that has just passed (TOD > CKC, PoP ch. 4 "Clock Comparator"). CKC 0 and the CPU timer
+     * after its interruption are checked in ext_timers.c (qemu-system-s390x 7.2 gets them wrong). */
+    set_ckc(ckc);
     set_new_psw(LC_EXT_NEW, PSW_MASK_64, 0);
     LC16(LC_EXT_CODE) = 0;
     for (volatile int i = 0; i < 100; i++)
@@ -70,8 +72,6 @@ int main(void)
     lctlg0(cr0 | (1UL << 10));
     code = wait_ext();
     check(code == 0x1005, "cpu timer: code %x", code);
-    int64_t t2 = cpu_timer();
-    check(t2 < 0, "cpu timer not negative after its interruption: %ld", t2);
     set_cpu_timer(0x7fffffffffffffffL);
     lctlg0(cr0);
 

@@ -1,5 +1,6 @@
 /* Program interruptions (PoP ch. 6): interruption code at 0x8E, ILC at 0x8C, old PSW at 0x150
- * pointing at the instruction (nullification) or after it (suppression, completion). */
+ * pointing at the instruction (nullification) or after it (suppression). The completing fixed-point
+ * overflow and the early PSW exceptions are in pgm_psw.c (qemu-system-s390x 7.2 gets them wrong). */
 #include "lib/expect.h"
 
 static uint64_t at;  /* address of the provoking instruction */
@@ -61,20 +62,6 @@ int main(void)
     expect("compare and trap", 0x0007, 6, at + 4 + 6);
     check(LC32(LC_DXC) == 0xff, "DXC %x", LC32(LC_DXC));
 
-    /* Fixed-point overflow with the program mask bit set: completion, result stored. */
-    {
-        unsigned long result;
-        asm volatile("larl %%r1,0f\n\tstg %%r1,0x1d8\n\t"
-                     "llilh %%r0,0x0800\n\tspm %%r0\n\t"      /* program mask 1000: fixed overflow */
-                     "llilf %%r2,0x7fffffff\n\t"
-                     "larl %%r1,1f\n\tstg %%r1,%[at]\n"
-                     "1:\tahi %%r2,1\n"
-                     "0:\tlgr %[res],%%r2\n\t"
-                     "lghi %%r0,0\n\tspm %%r0"
-                     : [at] "=Q"(at), [res] "=d"(result) : : "r0", "r1", "r2", "cc", "memory");
-        expect("fixed-point overflow", 0x0008, 4, at + 4);
-        check((uint32_t)result == 0x80000000u, "overflowed result %lx", result);
-    }
     /* Without the mask bit: no interruption, CC 3. */
     {
         int cc;
@@ -119,28 +106,5 @@ int main(void)
         check(LC8(0x100) != 1, "protected store happened");
     }
 
-    /* Early PSW specification exception: a PSW with bit 12 set; ILC 0, PSW unchanged. */
-    {
-        static struct psw bad __attribute__((aligned(8)));
-        bad.mask = PSW_MASK_64 | (1UL << 51);
-        asm volatile("larl %%r1,0f\n\tstg %%r1,0x1d8\n\tstg %%r1,8+%[b]\n\tlpswe %[b]\n0:\n"
-                     : [b] "+Q"(bad) : : "r1", "memory");
-        struct pgm_result r = pgm_result();
-        check(r.code == 0x0006, "early spec: code %x", r.code);
-        check(r.ilen == 0, "early spec: ilen %u", r.ilen);
-        check(r.old_mask == bad.mask, "early spec: old mask %lx", r.old_mask);
-    }
-
-    /* Odd instruction address: specification exception. */
-    {
-        static struct psw odd __attribute__((aligned(8)));
-        odd.mask = PSW_MASK_64;
-        extern char _start[];
-        odd.addr = (uint64_t)(uintptr_t)_start + 1;
-        asm volatile("larl %%r1,0f\n\tstg %%r1,0x1d8\n\tlpswe %[o]\n0:\n" : : [o] "Q"(odd) : "r1", "memory");
-        struct pgm_result r = pgm_result();
-        check(r.code == 0x0006, "odd address: code %x", r.code);
-        check(r.old_addr == odd.addr, "odd address: old addr %lx", r.old_addr);
-    }
     return 0;
 }

@@ -671,21 +671,16 @@ static void op_step(void *opaque, unsigned ctx, struct dbg_stop *st)
         s390_step_one(d, st);
 }
 
-/* Watchpoints are checked by value: the watched bytes (up to 8) are compared before every
- * instruction, so a store that changes them stops after it. Reads, and stores of the same value,
- * are not seen (no access hook in the CPUs). */
-static bool watch_value(struct sae_dbg *d, const struct dbg_watchpoint *w, bool in_sae, uint64_t *v)
+/* s390 watchpoints are checked by value: the watched bytes (up to 8) are compared after every host
+ * instruction (the host is single-stepped), so a store that changes them stops after it. Reads, and
+ * stores of the same value, are not seen there. Arm watchpoints are the core's own (arm64_set_
+ * watchpoints): every access to a watched range is seen, on the memory slow path. */
+static bool watch_value(struct sae_dbg *d, const struct dbg_watchpoint *w, uint64_t *v)
 {
     uint8_t b[8] = { 0 };
     size_t n = w->len < 8 ? (size_t)w->len : 8;
-    if (in_sae) {
-        /* inside SAE: through the running vCPU's own translation (debug accesses record nothing,
-         * and MMIO, never mapped at stage 2, is not read) */
-        if (arm64_read_va(sae(d)->arm, w->addr, b, n) != 0)
-            return false;
-    } else if (mem_xfer(d, w->ctx, 0, w->addr, b, NULL, n) != n) {
+    if (mem_xfer(d, w->ctx, 0, w->addr, b, NULL, n) != n)
         return false;
-    }
     memcpy(v, b, 8);
     return true;
 }
@@ -695,9 +690,9 @@ static bool check_watch(struct sae_dbg *d, unsigned ctx)
     const struct dbg_stopset *set = d->set;
     for (unsigned i = 0; i < set->nwp; i++) {
         uint64_t v;
-        if (set->wp[i].ctx != ctx || !watch_value(d, &set->wp[i], ctx == SAE_DBG_ARM, &v))
+        if (set->wp[i].ctx != ctx || !watch_value(d, &set->wp[i], &v))
             continue;
-        if (!d->wp_known[i]) {         /* not readable when run() started (no SD yet) */
+        if (!d->wp_known[i]) {         /* not readable when run() started */
             d->wp_known[i] = true;
             d->wp_val[i] = v;
             continue;
@@ -706,10 +701,37 @@ static bool check_watch(struct sae_dbg *d, unsigned ctx)
             continue;
         d->wp_val[i] = v;
         d->hit_wp = true;
+        d->hit_write = true;
         d->hit_addr = set->wp[i].addr;
         return true;
     }
     return false;
+}
+
+/* The Arm core saw a watched access (and stops after the instruction): end SAE there, as a
+ * debugger budget ending (icptr 0x00), so that the host runs on to its next SAE. */
+static void arm_watch_hit(void *opaque, struct arm64_cpu *arm)
+{
+    struct sae_dbg *d = opaque;
+    (void)arm;
+    d->hit_wp = true;
+    sae_cpu_set_guest_budget(d->m.cpu, 0);
+}
+
+/* Fill st for the Arm core's recorded hit. The reported address is inside both the access and the
+ * watched range (what gdb matches against its watchpoints). */
+static void arm_watch_stop(struct sae_dbg *d, struct dbg_stop *st)
+{
+    struct arm64_cpu *arm = sae(d)->arm;
+    const struct arm64_watch_hit *h = &arm->watch_hit;
+    const struct arm64_watch *w = &d->arm_watch[h->index < 64 ? h->index : 0];
+    st->kind = DBG_STOP_WATCHPOINT;
+    st->ctx = SAE_DBG_ARM;
+    st->addr = h->va > w->va ? h->va : w->va;
+    st->write = h->write;
+    snprintf(st->text, sizeof(st->text), "(%u-byte %s at 0x%016" PRIx64 " by the instruction at 0x%016" PRIx64 ")",
+             h->size, h->write ? "store" : "load", h->va, h->pc);
+    arm->watch_hit_valid = false;
 }
 
 static bool guest_check(void *opaque, struct arm64_cpu *arm)
@@ -724,7 +746,7 @@ static bool guest_check(void *opaque, struct arm64_cpu *arm)
         d->hit_addr = arm->pc;
         return true;
     }
-    return check_watch(d, SAE_DBG_ARM);
+    return false;
 }
 
 static void op_run(void *opaque, const struct dbg_stopset *set, struct dbg_stop *st)
@@ -741,32 +763,44 @@ static void op_run(void *opaque, const struct dbg_stopset *set, struct dbg_stop 
     bool arm_checks = false, s390_single = false;
     for (unsigned i = 0; i < set->nbp; i++)
         *(set->bp[i].ctx == SAE_DBG_ARM ? &arm_checks : &s390_single) = true;
-    uint64_t wp_val[64] = { 0 };
-    for (unsigned i = 0; i < set->nwp && i < 64; i++) {
-        if (!(set->wp[i].access & DBG_WATCH_W)) {
-            st->kind = DBG_STOP_ERROR;
-            snprintf(st->text, sizeof(st->text), "read watchpoints are not supported on -M sae (writes are "
-                     "detected by value)");
-            return;
-        }
-        *(set->wp[i].ctx == SAE_DBG_ARM ? &arm_checks : &s390_single) = true;
-    }
     if (set->nwp > 64) {
         st->kind = DBG_STOP_ERROR;
         snprintf(st->text, sizeof(st->text), "at most 64 watchpoints");
         return;
     }
+    uint64_t wp_val[64] = { 0 };
     bool wp_known[64] = { false };
+    unsigned narm = 0;
+    for (unsigned i = 0; i < set->nwp; i++) {
+        const struct dbg_watchpoint *w = &set->wp[i];
+        if (w->ctx == SAE_DBG_ARM) {
+            d->arm_watch[narm] = (struct arm64_watch){ w->addr, w->len,
+                                                       ((w->access & DBG_WATCH_R) ? ARM64_WATCH_R : 0u) |
+                                                       ((w->access & DBG_WATCH_W) ? ARM64_WATCH_W : 0u) };
+            d->arm_watch_set[narm++] = i;
+            continue;
+        }
+        if (!(w->access & DBG_WATCH_W)) {
+            st->kind = DBG_STOP_ERROR;
+            snprintf(st->text, sizeof(st->text), "read watchpoints on the s390 host are not supported (host "
+                     "writes are detected by value)");
+            return;
+        }
+        s390_single = true;
+    }
     d->set = set;
     d->wp_val = wp_val;
     d->wp_known = wp_known;
     for (unsigned i = 0; i < set->nwp; i++)
-        wp_known[i] = watch_value(d, &set->wp[i], false, &wp_val[i]);
+        if (set->wp[i].ctx == SAE_DBG_S390)
+            wp_known[i] = watch_value(d, &set->wp[i], &wp_val[i]);
     d->run_start = s->arm->insn_count;
-    d->hit_bp = d->hit_wp = d->hit_int = false;
-    /* Breakpoints and watchpoints on the guest: checked before every guest instruction (one at a
-     * time, slower). Without them the guest runs at full speed and the interrupt flag is polled
-     * between host slices (SAE itself ends at least every 2^22 guest instructions). */
+    d->hit_bp = d->hit_wp = d->hit_int = d->hit_write = false;
+    arm64_set_watchpoints(s->arm, d->arm_watch, narm, arm_watch_hit, d);
+    /* Breakpoints on the guest: checked before every guest instruction (one at a time, slower).
+     * Without them the guest runs at full speed (watchpoints are the core's: slow path only) and
+     * the interrupt flag is polled between host slices (SAE itself ends at least every 2^22 guest
+     * instructions). */
     if (arm_checks)
         sae_cpu_set_guest_check(c, guest_check, d);
     else
@@ -777,7 +811,7 @@ static void op_run(void *opaque, const struct dbg_stopset *set, struct dbg_stop 
     for (;;) {
         /* Without per-instruction checks SAE still ends every RUN_POLL_GUEST guest instructions
          * (icptr 0x00, internal: MD-38), so Ctrl-C / gdb's interrupt is seen within a few ms. */
-        if (!arm_checks && sae_cpu_guest_budget(c) == 0)
+        if (!arm_checks && !d->hit_wp && sae_cpu_guest_budget(c) == 0)
             sae_cpu_set_guest_budget(c, RUN_POLL_GUEST);
         if (dbg_stopset_interrupted(set)) {
             st->kind = DBG_STOP_INTERRUPT;
@@ -809,17 +843,14 @@ static void op_run(void *opaque, const struct dbg_stopset *set, struct dbg_stop 
         }
         if (s->exits != exits) {
             exits = s->exits;
-            if (s->dbg_hit) {
+            if (s->dbg_hit || d->hit_wp) {
                 if (d->hit_int) {
                     st->kind = DBG_STOP_INTERRUPT;
                 } else if (d->hit_bp) {
                     st->kind = DBG_STOP_BREAKPOINT;
                     st->addr = d->hit_addr;
                 } else if (d->hit_wp) {
-                    st->kind = DBG_STOP_WATCHPOINT;
-                    st->addr = d->hit_addr;
-                    st->write = true;
-                    snprintf(st->text, sizeof(st->text), "(value changed)");
+                    arm_watch_stop(d, st);
                 }
                 s->dbg_hit = false;
                 sae_cpu_set_stop_on_exit(c, false);
@@ -841,6 +872,7 @@ static void op_run(void *opaque, const struct dbg_stopset *set, struct dbg_stop 
     sae_cpu_set_guest_check(c, NULL, NULL);
     sae_cpu_set_stop_on_exit(c, false);
     sae_cpu_set_guest_budget(c, SAE_BUDGET_NONE);
+    arm64_set_watchpoints(s->arm, NULL, 0, NULL, NULL);
     d->set = NULL;
     d->wp_val = NULL;
     d->wp_known = NULL;

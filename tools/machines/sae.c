@@ -511,37 +511,13 @@ static int default_path(char *buf, size_t len, const char *rel)
     return 0;
 }
 
-/* --trace-bin for the host without a hook in the s390 core: one instruction per s390_run, each
- * recorded from storage at the PSW before it executes (an interruption taken at that boundary is
- * recorded as that instruction; with DAT on the instruction is counted, not recorded). */
-static enum s390_stop run_traced(struct sae_machine *m, uint64_t n)
-{
-    enum s390_stop why = S390_STOP_MAX_INSNS;
-    for (uint64_t i = 0; i < n && why == S390_STOP_MAX_INSNS; i++) {
-        struct s390_cpu *c = &m->cpu;
-        const uint8_t *p = (c->psw.mask & PSW_MASK_DAT) ? NULL
-                           : ram_ptr(&m->storage, s390_prefix(c->psw.addr, c->prefix), 6);
-        if (p) {
-            unsigned len = p[0] < 0x40 ? 2 : p[0] < 0xC0 ? 4 : 6;   /* PoP: instruction-length code */
-            uint64_t insn = 0;
-            for (unsigned k = 0; k < len; k++)
-                insn = insn << 8 | p[k];
-            trace_bin_insn(TRACE_ARCH_S390X, c->psw.addr, insn, len);
-        } else {
-            trace_bin_skip(TRACE_ARCH_S390X, 1);
-        }
-        why = s390_run(c, 1);
-    }
-    return why;
-}
-
 /* Run the host CPU for up to n instructions, then apply the machine's end conditions. True once the
  * machine has ended (m->exit_status, m->end_reason). The free run and the debuggers share it. */
 static bool run_slice(struct sae_machine *m, uint64_t n)
 {
     if (m->ended)
         return true;
-    enum s390_stop why = trace_bin_on() ? run_traced(m, n) : s390_run(&m->cpu, n);
+    enum s390_stop why = s390_run(&m->cpu, n);   /* --trace-bin: the CPU records (s390/cpu.c) */
     virt_platform_poll(&m->vp);
     if (m->ended)
         return true;
