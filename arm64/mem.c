@@ -207,6 +207,8 @@ void arm64_set_watchpoints(struct arm64_cpu *c, const struct arm64_watch *w, uns
     c->watch_hook = n ? hook : NULL;
     c->watch_opaque = n ? opaque : NULL;
     c->watch_hit_valid = false;
+    if (c->stop_request && c->stop_reason == ARM64_STOP_WATCH)   /* a stale hit's stop */
+        __atomic_store_n(&c->stop_request, false, __ATOMIC_SEQ_CST);
     arm64_tlb_flush_all(c);
 }
 

@@ -596,9 +596,37 @@ DEF(cspg)
     }
 }
 
-/* LOAD REAL ADDRESS: translate with the current ASCE whatever the PSW DAT bit says. CC 0 and the
- * real address; for an invalid entry CC 1 (region/segment) or 2 (page) with the TEID-style
- * address in R1; CC 3 for a table-length error. */
+/* LOAD REAL ADDRESS (PoP ch. 10 "LOAD REAL ADDRESS"). The second-operand address is translated by
+ * DAT whatever the PSW DAT bit says, through the ASCE of the current address-space control (AR mode
+ * is treated as primary, as for every access in this model: ALETs are not modelled). The result:
+ *   CC 0  translation available: R1 = the real address;
+ *   CC 1  segment-table entry invalid: R1 = real address of that segment-table entry;
+ *   CC 2  page-table entry invalid: R1 = real address of that page-table entry;
+ *   CC 3  ASCE-type, region-first/second/third-translation (table length or invalid region entry)
+ *         or segment-translation due to the segment-table length: R1 bit 32 = 1, bits 33-47 = 0,
+ *         bits 48-63 = the program-interruption code that a translation would have raised, bits 0-31
+ *         unchanged.
+ * LRA/LRAY in the 24/31-bit mode change only bits 32-63 (bit 32 = 0, a 31-bit address); a real
+ * address above 2 GiB is then a special-operation exception, and an entry address above 2 GiB turns
+ * CC 1/2 into CC 3 with code 0x0010/0x0011. LRAG (and LRA in the 64-bit mode) load all 64 bits.
+ * Translation-specification and addressing conditions (table entries) are program exceptions. */
+struct lra_walk {
+    struct s390_cpu *c;
+    unsigned reads;      /* table entries fetched so far */
+    uint64_t last_abs;   /* absolute address of the last one */
+    uint64_t last_entry;
+};
+
+static int lra_read_entry(void *opaque, uint64_t abs, uint64_t *entry)
+{
+    struct lra_walk *w = opaque;
+    int r = s390_dat_read_entry(w->c, abs, entry);
+    w->reads++;
+    w->last_abs = abs;
+    w->last_entry = r == 0 ? *entry : 0;
+    return r;
+}
+
 static void lra(struct s390_cpu *c, const struct s390_args *a, bool wide)
 {
     uint64_t va = EA2(c, a);
@@ -608,22 +636,50 @@ static void lra(struct s390_cpu *c, const struct s390_args *a, bool wide)
     unsigned asc = (unsigned)((c->psw.mask & PSW_MASK_ASC) >> 46), asid = 0;
     if (asc == PSW_ASC_SECONDARY) { asce = c->cr[7]; asid = 2; }
     if (asc == PSW_ASC_HOME) { asce = c->cr[13]; asid = 3; }
+    bool full = wide || (c->psw.mask & PSW_MASK_EA);
     struct s390_dat_opts opts = { c->edat1, c->edat2, c->prefix, (uint8_t)asid };
-    if (s390_dat_translate(asce, va, false, &opts, s390_dat_read_entry, c, &res, &f) == 0) {
-        if (wide) c->gr[a->r1] = res.real; else set_lo(c, a->r1, (uint32_t)res.real);
+    struct lra_walk w = { c, 0, 0, 0 };
+    uint64_t result;
+    uint16_t code;
+    if (s390_dat_translate(asce, va, false, &opts, lra_read_entry, &w, &res, &f) == 0) {
+        if (!full && (res.real >> 31))
+            s390_program_exception(c, PGM_SPECIAL_OP);
+        result = res.real;
         c->cc = 0;
-        return;
+    } else {
+        code = f.pic;
+        /* Entries are fetched at absolute addresses; the entry's real address is wanted
+         * (prefixing is its own inverse). */
+        uint64_t entry_real = s390_prefix(w.last_abs, c->prefix);
+        switch (f.pic) {
+        case PIC_PAGE_TRANSLATION:
+            c->cc = 2;   /* the page-table entry was the last one fetched */
+            break;
+        case PIC_SEGMENT_TRANSLATION:
+            /* Invalid segment-table entry (the last fetch was the segment-table entry: one per
+             * designated table level) or segment-table length exceeded (CC 3). */
+            c->cc = (w.reads == S390_ASCE_DT(asce) + 1u && (w.last_entry & 0x20)) ? 1 : 3;
+            break;
+        case PIC_ASCE_TYPE: case PIC_REGION_FIRST: case PIC_REGION_SECOND: case PIC_REGION_THIRD:
+            c->cc = 3;
+            break;
+        case PIC_ADDRESSING:
+            s390_program_exception(c, PGM_ADDRESSING);
+        default:
+            s390_program_exception(c, f.pic);
+        }
+        if (c->cc != 3 && !full && (entry_real >> 31))
+            c->cc = 3;
+        if (c->cc == 3) {
+            set_lo(c, a->r1, 0x80000000u | code);
+            return;
+        }
+        result = entry_real;
     }
-    switch (f.pic) {
-    case PIC_PAGE_TRANSLATION: c->cc = 2; break;
-    case PIC_SEGMENT_TRANSLATION: case PIC_REGION_FIRST: case PIC_REGION_SECOND: case PIC_REGION_THIRD:
-        c->cc = 1; break;
-    case PIC_ADDRESSING:
-        s390_program_exception(c, PGM_ADDRESSING);
-    default:
-        s390_program_teid(c, f.pic, f.teid);
-    }
-    if (wide) c->gr[a->r1] = f.teid; else set_lo(c, a->r1, (uint32_t)f.teid | 0x80000000u);
+    if (full)
+        c->gr[a->r1] = result;
+    else
+        set_lo(c, a->r1, (uint32_t)result);
 }
 DEF(lra)  { lra(c, a, false); }
 DEF(lrag) { lra(c, a, true); }

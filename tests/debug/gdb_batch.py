@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """gdb-multiarch against the real -M sae machine: `saesim -S -gdb tcp::PORT` (frozen, the Arm guest
 at its kernel entry), then a batch gdb that sets a breakpoint on a guest symbol, continues, steps,
-reads registers and memory and continues to the guest's power-off. A second session debugs the s390
+reads registers and memory and continues to the guest's power-off; a second one sets a read and a
+write watchpoint (Z3, Z2) on the guest's tick counter. A third session debugs the s390
 host (--gdb-target s390): a breakpoint on the firmware's sae_enter, stepi, registers, memory.
 Memory read through the stub is compared with the bytes of the ELF files.
 Usage: gdb_batch.py GDB SAESIM GUEST_ELF FIRMWARE_ELF"""
@@ -99,6 +100,19 @@ expect(text, r"exited normally", "arm: continue to the end")
 expect(out, r"default guest: all checks passed", "arm: guest output")
 if rc != 0:
     failures.append("arm: saesim exit status %d" % rc)
+
+# ---- Arm data watchpoints through Z2/Z3 (the core's access hook: loads and same-value stores too) ----
+ticks = syms["ticks"]
+text, rc, out, err = session([], [
+    "rwatch *(unsigned int *)0x%x" % ticks, "continue", "delete",
+    "watch *(unsigned int *)0x%x" % ticks, "continue", "delete", "continue"], guest_elf)
+expect(text, r"Hardware read watchpoint 1: \*\(unsigned int \*\)0x0*%x" % ticks, "arm: rwatch set")
+expect(text, r"Hardware read watchpoint 1: \*\(unsigned int \*\)0x0*%x\s+Value = 0" % ticks, "arm: rwatch hit")
+expect(text, r"Hardware watchpoint 2: \*\(unsigned int \*\)0x0*%x\s+Old value = 0\s+New value = 1" % ticks,
+       "arm: watch hit")
+expect(text, r"exited normally", "arm: continue to the end after watchpoints")
+if rc != 0:
+    failures.append("arm watch: saesim exit status %d" % rc)
 
 # ---- the s390 host ----
 fsyms, fread, _ = elf_symbols_and_bytes(fw_elf)

@@ -52,6 +52,28 @@ if not re.match(r"arm +1 0000000040080000: 14000200 +b ", arm[0] if arm else "")
     fails.append("first arm record is not the guest's first instruction: %r" % (arm[:1],))
 if not any(re.search(r"sae-exit icptr=0x3 ", l) for l in lines):
     fails.append("no SAE exit with icptr 0x03 (the guest's trapped system registers)")
+# 25 ms of the guest: the CPUs' own hooks record every instruction and each of the guest's timer
+# IRQs (one "tick N" line each) as an exception event (ESR 0, EL1, vector 0x280: IRQ from the
+# current EL with SP_ELx)
+with tempfile.TemporaryDirectory() as tmp:
+    path = os.path.join(tmp, "full.trace")
+    full = subprocess.run([saesim, "--trace-bin", path, "--timeout", "0.025"], capture_output=True, text=True,
+                          timeout=90)
+    ticks = len(re.findall(r"^tick \d+ at", full.stdout, re.M))
+    if full.returncode != 4 or ticks < 2:
+        fails.append("25 ms --trace-bin run exited %d with %d ticks" % (full.returncode, ticks))
+    res = subprocess.run([fmt, path], capture_output=True, text=True, timeout=90)
+    flines = res.stdout.splitlines()
+    narm = sum(1 for l in flines if l.startswith("arm "))
+    ns390 = sum(1 for l in flines if l.startswith("s390 "))
+    excs = [l for l in flines if l.startswith("---- exception")]
+    m_arm = re.search(r"arm64 instructions +(\d+)", full.stderr)
+    m_s390 = re.search(r"s390 instructions +(\d+)", full.stderr)
+    if not m_arm or narm != int(m_arm.group(1)) or not m_s390 or ns390 != int(m_s390.group(1)):
+        fails.append("full run: %d arm / %d s390 records, summary %s / %s" %
+                     (narm, ns390, m_arm and m_arm.group(1), m_s390 and m_s390.group(1)))
+    if len(excs) != ticks or any(l != "---- exception esr=0x0 el=%d" % (1 | 0x280 << 8) for l in excs):
+        fails.append("full run: expected %d IRQ exception events, got %r" % (ticks, excs[:8]))
 if fails:
     print("\n".join(fails))
     sys.exit(1)

@@ -8,6 +8,7 @@
 #define RT_FRAME_ELR 248
 #define RT_FRAME_SPSR 256
 #define RT_EL1_CTX_SP 96           /* SP's slot in rt_el1_ctx, after X19..X30 (regs.h) */
+#define RT_SVC_EL0_RETURN 0xffff   /* the SVC immediate of rt_el0_return */
 
 #ifdef __ASSEMBLER__
 #include "regs.h"
@@ -47,7 +48,6 @@ void rt_init(void);
 /* ERET to EL0 at pc with SP_EL0 = sp_el0, SPSR_EL1 = spsr, X0..X2 = a0..a2 and X30 = rt_el0_return
  * (which executes SVC #RT_SVC_EL0_RETURN: a hook that recognises it ends the call); returns when the
  * hook ends the call. */
-#define RT_SVC_EL0_RETURN 0xffff
 uint64_t rt_run_el0(uint64_t pc, uint64_t sp_el0, uint64_t spsr, uint64_t a0, uint64_t a1, uint64_t a2);
 extern char rt_el0_return[];
 

@@ -1,40 +1,10 @@
-/* Bare-metal test runtime (semihosting via HLT #0xF000). */
+/* tests/arm64 test library: checks, exception recording and EL0 calls on the shared runtime (rt.h). */
 #include "t.h"
 
 volatile struct t_exc t_last;
 int (*t_exc_hook)(struct t_frame *f, unsigned vector, uint64_t esr);
 int t_failures;
 uint64_t t_el0_spsr;
-
-long t_semihost(long op, uint64_t arg)
-{
-    register long x0 __asm__("x0") = op;
-    register uint64_t x1 __asm__("x1") = arg;
-    __asm__ volatile("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
-    return x0;
-}
-
-void t_puts(const char *s) { t_semihost(0x04, (uint64_t)s); }
-void t_putc(char c) { t_semihost(0x03, (uint64_t)&c); }
-
-void t_put_hex(uint64_t v)
-{
-    char b[19];
-    b[0] = '0';
-    b[1] = 'x';
-    for (int i = 0; i < 16; i++)
-        b[2 + i] = "0123456789abcdef"[(v >> (60 - 4 * i)) & 15];
-    b[18] = 0;
-    t_puts(b);
-}
-
-void t_exit(int code)
-{
-    uint64_t block[2] = { 0x20026, (uint64_t)code };
-    t_semihost(0x18, (uint64_t)block);
-    for (;;)
-        ;
-}
 
 static void put_dec(int v)
 {
@@ -64,18 +34,21 @@ void t_fail(const char *file, int line, const char *what, uint64_t got, uint64_t
     t_putc('\n');
 }
 
-extern char t_back_to_el1[];
+uint64_t t_run_el0(uint64_t (*fn)(uint64_t), uint64_t arg)
+{
+    return rt_run_el0((uint64_t)fn, (uint64_t)__el0_stack_top, t_el0_spsr, arg, 0, 0);
+}
 
-/* Called from the vectors. Records the exception; by default returns past the faulting instruction
- * (SVC/HVC already have ELR = next instruction). SVC #0xffff from EL0 returns to t_run_el0's caller. */
-void t_exception(struct t_frame *f, unsigned vector)
+/* The runtime's hook. Records the exception; by default returns past the faulting instruction
+ * (SVC/HVC already have ELR = next instruction). SVC #0xffff from EL0 (rt_el0_return) ends the
+ * t_run_el0 call with the function's result. */
+int rt_exception(struct rt_frame *f, unsigned vector)
 {
     uint64_t esr = READ_SYSREG(esr_el1);
     unsigned ec = (unsigned)(esr >> 26) & 0x3f;
-    if ((vector & 3) == 0 && vector >= 8 && ec == 0x15 && (esr & 0xffff) == 0xffff) {
-        f->elr = (uint64_t)t_back_to_el1; /* t_run_el0's return: not a test event */
-        f->spsr = 0x3c5;                  /* EL1h, DAIF masked */
-        return;
+    if ((vector & 3) == 0 && vector >= 8 && ec == 0x15 && (esr & 0xffff) == RT_SVC_EL0_RETURN) {
+        rt_el0_ret[0] = f->x[0]; /* t_run_el0's return: not a test event */
+        return 1;
     }
     t_last.count++;
     t_last.vector = vector;
@@ -86,12 +59,13 @@ void t_exception(struct t_frame *f, unsigned vector)
     if ((vector & 3) != 0) { /* IRQ/FIQ/SError: the hook acknowledges; else mask and resume */
         if (!t_exc_hook || !t_exc_hook(f, vector, esr))
             f->spsr |= 0x1c0;
-        return;
+        return 0;
     }
     if (t_exc_hook && t_exc_hook(f, vector, esr))
-        return;
+        return 0;
     if (ec != 0x15 && ec != 0x16 && ec != 0x17)
         f->elr += 4;
+    return 0;
 }
 
 void *memset(void *d, int c, size_t n)

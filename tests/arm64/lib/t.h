@@ -1,15 +1,14 @@
-/* Bare-metal test runtime: semihosting output/exit, checks, exception recording, EL0 calls. */
+/* tests/arm64 test library, on the shared bare-metal runtime (rt.h): semihosting output/exit,
+ * checks, exception recording, EL0 calls. */
 #ifndef T_H
 #define T_H
 
 #include <stdint.h>
+#include "rt.h"
 
 typedef unsigned long size_t;
 
-struct t_frame {
-    uint64_t x[31];
-    uint64_t elr, spsr, pad;
-};
+#define t_frame rt_frame   /* the runtime's exception frame: x[31], elr, spsr */
 
 /* last exception recorded by the handler */
 struct t_exc {
@@ -22,11 +21,11 @@ extern volatile struct t_exc t_last;
 /* Optional hook: return 1 if it handled the exception (and adjusted f->elr itself). */
 extern int (*t_exc_hook)(struct t_frame *f, unsigned vector, uint64_t esr);
 
-void t_puts(const char *s);
-void t_putc(char c);
-void t_put_hex(uint64_t v);
-void t_exit(int code) __attribute__((noreturn));
-long t_semihost(long op, uint64_t arg);
+static inline long t_semihost(long op, uint64_t arg) { return rt_semihost(op, arg); }
+static inline void t_puts(const char *s) { plat_puts(s); }
+static inline void t_putc(char c) { rt_semihost(0x03, (uint64_t)&c); }   /* SYS_WRITEC */
+static inline void t_put_hex(uint64_t v) { rt_put_hex(v); }
+static inline __attribute__((noreturn)) void t_exit(int code) { plat_exit(code); }
 
 extern int t_failures;
 void t_fail(const char *file, int line, const char *what, uint64_t got, uint64_t want);

@@ -7,6 +7,10 @@ delete
 watch ticks 4 r
 continue
 delete
+watch ticks 4 rw
+continue
+continue
+delete
 break sae 4
 continue
 sae

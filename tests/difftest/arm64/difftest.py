@@ -13,6 +13,7 @@ sys.path.insert(0, HERE)
 import dtlib  # noqa: E402
 import gen    # noqa: E402
 
+RT = os.path.join(HERE, '..', '..', 'arm64', 'lib')   # the shared bare-metal runtime (start.S, link.ld)
 CFLAGS = ['-O2', '-static', '-nostdlib', '-ffreestanding', '-fno-pie', '-no-pie', '-mgeneral-regs-only',
           '-march=armv8.1-a+crc', '-Wall', '-Werror', '-I' + HERE]
 
@@ -38,11 +39,14 @@ class Spec:
 
     @staticmethod
     def build_cmd(a, variant, asm, out):
-        src = [os.path.join(HERE, 'harness.c'), os.path.join(HERE, 'plat-%s.S' % variant), asm]
-        extra = []
+        src = [os.path.join(HERE, 'harness.c'), asm]
         if variant == 'bare':
-            src.append(os.path.join(HERE, 'semihost.S'))
-            extra = ['-mstrict-align', '-T', os.path.join(HERE, 'bare.ld'), '-Wl,--no-warn-rwx-segments']
+            src.append(os.path.join(RT, 'start.S'))
+            extra = ['-mstrict-align', '-Wl,--defsym,RT_LOAD_ADDR=0x40080000', '-T', os.path.join(RT, 'link.ld'),
+                     '-Wl,--no-warn-rwx-segments']
+        else:
+            src.append(os.path.join(HERE, 'plat-linux.S'))
+            extra = []
         return [a.cc] + CFLAGS + extra + ['-o', out] + src
 
     @staticmethod

@@ -1,7 +1,7 @@
 /* arm64 differential-test harness: runs every generated sequence from its initial state and prints
  * one line of final state per sequence. The same source is linked into a Linux static ELF (for
  * qemu-aarch64-static) and a bare-metal ELF (for saesim -M arm64-bare); only plat_write/plat_exit
- * differ (plat-linux.S, plat-bare.S). Output line:
+ * differ (plat-linux.S, the shared runtime (tests/arm64/lib)). Output line:
  *   S<index> <x0> ... <x30> <nzcv> <hash of the scratch buffer>
  * (hex). X28, the scratch base, is printed as X28 - base, which must be 0. With seq_full_dump set
  * (a single-sequence reproduction build) the scratch buffer follows as hex lines "M<offset> ...". */

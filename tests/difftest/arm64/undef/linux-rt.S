@@ -1,4 +1,6 @@
-/* Linux side of the unallocated-encoding sweep: entry, raw syscalls and the EL0 trampoline. */
+/* Linux side of the unallocated-encoding sweep: entry, raw syscalls and the EL0 trampoline. The
+ * saved registers use the bare-metal runtime's register groups (tests/arm64/lib/regs.h). */
+#include "../../../arm64/lib/regs.h"
 	.text
 	.global _start
 _start:
@@ -44,12 +46,7 @@ sig_restorer:
 run_word:
 	adrp x9, save_area
 	add x9, x9, :lo12:save_area
-	stp x19, x20, [x9, #0]
-	stp x21, x22, [x9, #16]
-	stp x23, x24, [x9, #32]
-	stp x25, x26, [x9, #48]
-	stp x27, x28, [x9, #64]
-	stp x29, x30, [x9, #80]
+	RT_X19_X30 stp, x9
 	mov x10, sp
 	str x10, [x9, #96]
 	mov x16, x0
@@ -65,12 +62,7 @@ run_word:
 resume_point:
 	adrp x9, save_area
 	add x9, x9, :lo12:save_area
-	ldp x19, x20, [x9, #0]
-	ldp x21, x22, [x9, #16]
-	ldp x23, x24, [x9, #32]
-	ldp x25, x26, [x9, #48]
-	ldp x27, x28, [x9, #64]
-	ldp x29, x30, [x9, #80]
+	RT_X19_X30 ldp, x9
 	ldr x10, [x9, #96]
 	mov sp, x10
 	ret

@@ -23,6 +23,7 @@ import time
 import concurrent.futures
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+RT = os.path.join(HERE, '..', '..', '..', 'arm64', 'lib')   # the shared bare-metal runtime (start.S, link.ld)
 CFLAGS = ['-O2', '-static', '-nostdlib', '-ffreestanding', '-fno-pie', '-no-pie', '-mgeneral-regs-only',
           '-Wall', '-Werror']
 
@@ -121,9 +122,10 @@ def do_chunk(a, k, words):
     lin = os.path.join(wd, 'sweep%d-linux.elf' % k)
     bare = os.path.join(wd, 'sweep%d-bare.elf' % k)
     for cmd in ([a.cc] + CFLAGS + ['-o', lin, os.path.join(HERE, 'linux.c'), os.path.join(HERE, 'linux-rt.S'), src],
-                [a.cc] + CFLAGS + ['-mstrict-align', '-T', os.path.join(HERE, '..', 'bare.ld'),
-                                   '-Wl,--no-warn-rwx-segments', '-o', bare, os.path.join(HERE, 'bare.c'),
-                                   os.path.join(HERE, 'bare-rt.S'), os.path.join(HERE, '..', 'semihost.S'), src]):
+                [a.cc] + CFLAGS + ['-mstrict-align', '-Wl,--defsym,RT_LOAD_ADDR=0x40080000',
+                                   '-T', os.path.join(RT, 'link.ld'), '-Wl,--no-warn-rwx-segments', '-o', bare,
+                                   os.path.join(HERE, 'bare.c'), os.path.join(HERE, 'bare-rt.S'),
+                                   os.path.join(RT, 'start.S'), src]):
         rc, so, se = run(cmd, 300)
         if rc != 0:
             raise RuntimeError('build failed: %s\n%s%s' % (' '.join(cmd), so, se))
