@@ -169,6 +169,24 @@ struct s390_sclp {
     bool attention_sent;                     /* unsolicited service signal for input posted */
 };
 
+/* Debugger data watchpoints on logical addresses (as the CPU's storage accessors see them: DAT
+ * applied when on), checked on the storage slow path only: pages overlapping a range are cached in
+ * the TLB with TLB_F_SLOW for reads and stores. Implicit accesses (lowcore, SCLP, SAE's guest
+ * accesses) are not watched. */
+enum { S390_WATCH_R = 1, S390_WATCH_W = 2 };
+struct s390_watch {
+    uint64_t addr, len;
+    unsigned access;          /* S390_WATCH_R | S390_WATCH_W */
+};
+/* The first watched access of an instruction (reported after the instruction). */
+struct s390_watch_hit {
+    uint64_t addr;            /* the access's first byte in the watched range's page */
+    uint64_t len;
+    bool write;
+    uint64_t ia;              /* the accessing instruction */
+    unsigned index;           /* into the watch list */
+};
+
 struct s390_cpu {
     /* ---- architected registers ---- */
     struct s390_psw psw;
@@ -237,7 +255,18 @@ struct s390_cpu {
     uint64_t tlb_context;
 
     struct vevent ckc_event, timer_event;
+
+    /* debugger data watchpoints (s390_set_watchpoints) */
+    const struct s390_watch *watch;
+    unsigned nwatch;
+    bool watch_hit_valid;
+    struct s390_watch_hit watch_hit;
 };
+
+/* Install (n > 0) or remove (n = 0) the debugger's watch list (`w` must stay valid while installed);
+ * flushes the TLB and clears a pending hit. A hit records watch_hit and ends the run after the
+ * instruction with S390_STOP_BREAK. */
+void s390_set_watchpoints(struct s390_cpu *c, const struct s390_watch *w, unsigned n);
 
 /* Create the CPU for storage `ram` (absolute) and clock. Performs a clear reset: z/Architecture
  * mode, all registers zero except CR0 = 0xE0 and CR14 = 0xC2000000 (PoP "Initial CPU Reset"),

@@ -93,6 +93,46 @@ int s390_translate(struct s390_cpu *c, uint64_t va, int which, uint64_t *abs, ui
     return 0;
 }
 
+/* ---- debugger data watchpoints ---- */
+
+static unsigned watch_page_access(const struct s390_cpu *c, uint64_t va)
+{
+    uint64_t page = va & ~TLB_PAGE_MASK;
+    unsigned acc = 0;
+    for (unsigned i = 0; i < c->nwatch; i++) {
+        const struct s390_watch *w = &c->watch[i];
+        if (w->len && w->addr <= page + TLB_PAGE_MASK && page <= w->addr + (w->len - 1))
+            acc |= w->access;
+    }
+    return acc;
+}
+
+/* A completed access of [addr, addr + len) (which: 0 fetch, 1 store): the instruction's first hit is
+ * recorded and the run ends after the instruction. */
+static void watch_check(struct s390_cpu *c, uint64_t addr, uint64_t len, int which)
+{
+    unsigned acc = which == 1 ? S390_WATCH_W : S390_WATCH_R;
+    if (c->watch_hit_valid || len == 0)
+        return;
+    for (unsigned i = 0; i < c->nwatch; i++) {
+        const struct s390_watch *w = &c->watch[i];
+        if (!(w->access & acc) || !w->len || w->addr > addr + (len - 1) || addr > w->addr + (w->len - 1))
+            continue;
+        c->watch_hit = (struct s390_watch_hit){ addr, len, which == 1, c->int_ia, i };
+        c->watch_hit_valid = true;
+        s390_stop_run(c, S390_STOP_BREAK, 0);
+        return;
+    }
+}
+
+void s390_set_watchpoints(struct s390_cpu *c, const struct s390_watch *w, unsigned n)
+{
+    c->watch = n ? w : NULL;
+    c->nwatch = n;
+    c->watch_hit_valid = false;
+    s390_tlb_flush(c);
+}
+
 /* Host pointer for byte `va` (logical) for an access of kind `which` (0 fetch, 1 store, 2
  * instruction fetch); fills the TLB. Raises the access exception. */
 static uint8_t *host_ptr(struct s390_cpu *c, uint64_t va, int which)
@@ -112,6 +152,15 @@ static uint8_t *host_ptr(struct s390_cpu *c, uint64_t va, int which)
     if (which == 1 && (c->cr[0] & CR0_LAP) && va < 0x2000)
         perm &= ~2u; /* keep checking low-address protection per store */
     tlb_fill(&c->tlb, va, abs & ~TLB_PAGE_MASK, host - (va & TLB_PAGE_MASK), perm, false, 0);
+    if (__builtin_expect(c->nwatch != 0, 0) && watch_page_access(c, va)) {
+        /* watched page: reads and stores take the slow path (a read watch slows stores too, for
+         * the pointer accessors of interlocked updates); fetches keep the fast path */
+        struct tlb_entry *e = tlb_entry_for(c->tlb.cur, va);
+        if (e->tag_r != TLB_INVALID)
+            e->tag_r |= TLB_F_SLOW;
+        if (e->tag_w != TLB_INVALID)
+            e->tag_w |= TLB_F_SLOW;
+    }
     return host;
 }
 
@@ -126,8 +175,12 @@ uint64_t s390_ld(struct s390_cpu *c, uint64_t addr, unsigned size)
     uint8_t *p = tlb_fast(&c->tlb, addr, size, 0);
     if (__builtin_expect(p != NULL, 1))
         return ld_be(p, size);
-    if ((addr & TLB_PAGE_MASK) + size <= TLB_PAGE_SIZE)
-        return ld_be(host_ptr(c, addr, 0), size);
+    if ((addr & TLB_PAGE_MASK) + size <= TLB_PAGE_SIZE) {
+        uint64_t v = ld_be(host_ptr(c, addr, 0), size);
+        if (__builtin_expect(c->nwatch != 0, 0))
+            watch_check(c, addr, size, 0);
+        return v;
+    }
     uint8_t buf[8];
     s390_ld_bytes(c, addr, buf, size);
     return ld_be(buf, size);
@@ -142,6 +195,8 @@ void s390_st(struct s390_cpu *c, uint64_t addr, unsigned size, uint64_t val)
     }
     if ((addr & TLB_PAGE_MASK) + size <= TLB_PAGE_SIZE && !lap_hit(c, addr + size - 1)) {
         st_be(host_ptr(c, addr, 1), size, val);
+        if (__builtin_expect(c->nwatch != 0, 0))
+            watch_check(c, addr, size, 1);
         return;
     }
     uint8_t buf[8];
@@ -178,6 +233,8 @@ void s390_ld_bytes(struct s390_cpu *c, uint64_t addr, void *buf, size_t len)
         if ((am & (va + chunk - 1)) != va + chunk - 1)
             chunk = (size_t)(am - va + 1);
         memcpy(out + done, page_ptr(c, va, 1, 0), chunk);
+        if (__builtin_expect(c->nwatch != 0, 0))
+            watch_check(c, va, chunk, 0);
         done += chunk;
     }
 }
@@ -199,6 +256,8 @@ void s390_st_bytes(struct s390_cpu *c, uint64_t addr, const void *buf, size_t le
         if (!p)
             p = host_ptr(c, va, 1);
         memcpy(p, in + done, chunk);
+        if (__builtin_expect(c->nwatch != 0, 0))
+            watch_check(c, va, chunk, 1);
         done += chunk;
     }
 }
@@ -206,20 +265,36 @@ void s390_st_bytes(struct s390_cpu *c, uint64_t addr, const void *buf, size_t le
 /* Byte access through the TLB, for string instructions. */
 uint8_t s390_ld8(struct s390_cpu *c, uint64_t addr)
 {
-    return *page_ptr(c, addr, 1, 0);
+    uint8_t *p = tlb_fast(&c->tlb, addr, 1, 0);
+    if (__builtin_expect(p != NULL, 1))
+        return *p;
+    uint8_t v = *host_ptr(c, addr, 0);
+    if (__builtin_expect(c->nwatch != 0, 0))
+        watch_check(c, addr, 1, 0);
+    return v;
 }
 
 void s390_st8(struct s390_cpu *c, uint64_t addr, uint8_t v)
 {
     uint8_t *p = tlb_fast(&c->tlb, addr, 1, 1);
-    if (!p)
+    if (!p) {
         p = host_ptr(c, addr, 1);
+        if (__builtin_expect(c->nwatch != 0, 0))
+            watch_check(c, addr, 1, 1);
+    }
     *p = v;
 }
 
+/* (the caller accesses through the pointer: counted as the access, before it happens) */
 uint8_t *s390_page_ptr(struct s390_cpu *c, uint64_t addr, unsigned len, int which)
 {
-    return page_ptr(c, addr, len, which);
+    uint8_t *p = tlb_fast(&c->tlb, addr, len, which);
+    if (__builtin_expect(p != NULL, 1))
+        return p;
+    p = host_ptr(c, addr, which);
+    if (__builtin_expect(c->nwatch != 0, 0) && which != 2)
+        watch_check(c, addr, len, which);
+    return p;
 }
 
 void s390_fetch_insn(struct s390_cpu *c, uint64_t addr, uint8_t code[6])

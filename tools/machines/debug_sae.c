@@ -671,42 +671,8 @@ static void op_step(void *opaque, unsigned ctx, struct dbg_stop *st)
         s390_step_one(d, st);
 }
 
-/* s390 watchpoints are checked by value: the watched bytes (up to 8) are compared after every host
- * instruction (the host is single-stepped), so a store that changes them stops after it. Reads, and
- * stores of the same value, are not seen there. Arm watchpoints are the core's own (arm64_set_
- * watchpoints): every access to a watched range is seen, on the memory slow path. */
-static bool watch_value(struct sae_dbg *d, const struct dbg_watchpoint *w, uint64_t *v)
-{
-    uint8_t b[8] = { 0 };
-    size_t n = w->len < 8 ? (size_t)w->len : 8;
-    if (mem_xfer(d, w->ctx, 0, w->addr, b, NULL, n) != n)
-        return false;
-    memcpy(v, b, 8);
-    return true;
-}
-
-static bool check_watch(struct sae_dbg *d, unsigned ctx)
-{
-    const struct dbg_stopset *set = d->set;
-    for (unsigned i = 0; i < set->nwp; i++) {
-        uint64_t v;
-        if (set->wp[i].ctx != ctx || !watch_value(d, &set->wp[i], &v))
-            continue;
-        if (!d->wp_known[i]) {         /* not readable when run() started */
-            d->wp_known[i] = true;
-            d->wp_val[i] = v;
-            continue;
-        }
-        if (v == d->wp_val[i])
-            continue;
-        d->wp_val[i] = v;
-        d->hit_wp = true;
-        d->hit_write = true;
-        d->hit_addr = set->wp[i].addr;
-        return true;
-    }
-    return false;
-}
+/* Watchpoints are the CPUs' own (arm64_set_watchpoints, s390_set_watchpoints): every access to a
+ * watched range is seen on the memory slow path, and the CPU stops after the instruction. */
 
 /* The Arm core saw a watched access (and stops after the instruction): end SAE there, as a
  * debugger budget ending (icptr 0x00), so that the host runs on to its next SAE. */
@@ -732,6 +698,20 @@ static void arm_watch_stop(struct sae_dbg *d, struct dbg_stop *st)
     snprintf(st->text, sizeof(st->text), "(%u-byte %s at 0x%016" PRIx64 " by the instruction at 0x%016" PRIx64 ")",
              h->size, h->write ? "store" : "load", h->va, h->pc);
     arm->watch_hit_valid = false;
+}
+
+static void s390_watch_stop(struct sae_dbg *d, struct dbg_stop *st)
+{
+    struct s390_cpu *c = d->m.cpu;
+    const struct s390_watch_hit *h = &c->watch_hit;
+    const struct s390_watch *w = &d->s390_watch[h->index < 64 ? h->index : 0];
+    st->kind = DBG_STOP_WATCHPOINT;
+    st->ctx = SAE_DBG_S390;
+    st->addr = h->addr > w->addr ? h->addr : w->addr;
+    st->write = h->write;
+    snprintf(st->text, sizeof(st->text), "(%" PRIu64 "-byte %s at 0x%016" PRIx64 " by the instruction at 0x%016" PRIx64
+             ")", h->len, h->write ? "store" : "fetch", h->addr, h->ia);
+    c->watch_hit_valid = false;
 }
 
 static bool guest_check(void *opaque, struct arm64_cpu *arm)
@@ -768,34 +748,19 @@ static void op_run(void *opaque, const struct dbg_stopset *set, struct dbg_stop 
         snprintf(st->text, sizeof(st->text), "at most 64 watchpoints");
         return;
     }
-    uint64_t wp_val[64] = { 0 };
-    bool wp_known[64] = { false };
-    unsigned narm = 0;
+    unsigned narm = 0, ns390 = 0;
     for (unsigned i = 0; i < set->nwp; i++) {
         const struct dbg_watchpoint *w = &set->wp[i];
-        if (w->ctx == SAE_DBG_ARM) {
-            d->arm_watch[narm] = (struct arm64_watch){ w->addr, w->len,
-                                                       ((w->access & DBG_WATCH_R) ? ARM64_WATCH_R : 0u) |
-                                                       ((w->access & DBG_WATCH_W) ? ARM64_WATCH_W : 0u) };
-            d->arm_watch_set[narm++] = i;
-            continue;
-        }
-        if (!(w->access & DBG_WATCH_W)) {
-            st->kind = DBG_STOP_ERROR;
-            snprintf(st->text, sizeof(st->text), "read watchpoints on the s390 host are not supported (host "
-                     "writes are detected by value)");
-            return;
-        }
-        s390_single = true;
+        unsigned acc = ((w->access & DBG_WATCH_R) ? 1u : 0u) | ((w->access & DBG_WATCH_W) ? 2u : 0u);
+        if (w->ctx == SAE_DBG_ARM)
+            d->arm_watch[narm++] = (struct arm64_watch){ w->addr, w->len, acc };   /* ARM64_WATCH_R/W */
+        else
+            d->s390_watch[ns390++] = (struct s390_watch){ w->addr, w->len, acc };  /* S390_WATCH_R/W */
     }
     d->set = set;
-    d->wp_val = wp_val;
-    d->wp_known = wp_known;
-    for (unsigned i = 0; i < set->nwp; i++)
-        if (set->wp[i].ctx == SAE_DBG_S390)
-            wp_known[i] = watch_value(d, &set->wp[i], &wp_val[i]);
     d->run_start = s->arm->insn_count;
-    d->hit_bp = d->hit_wp = d->hit_int = d->hit_write = false;
+    d->hit_bp = d->hit_wp = d->hit_int = false;
+    s390_set_watchpoints(c, d->s390_watch, ns390);
     arm64_set_watchpoints(s->arm, d->arm_watch, narm, arm_watch_hit, d);
     /* Breakpoints on the guest: checked before every guest instruction (one at a time, slower).
      * Without them the guest runs at full speed (watchpoints are the core's: slow path only) and
@@ -834,11 +799,8 @@ static void op_run(void *opaque, const struct dbg_stopset *set, struct dbg_stop 
             end_stop(d, SAE_DBG_ARM, st);
             break;
         }
-        if (s390_single && check_watch(d, SAE_DBG_S390)) {
-            st->kind = DBG_STOP_WATCHPOINT;
-            st->ctx = SAE_DBG_S390;
-            st->addr = d->hit_addr;
-            st->write = true;
+        if (c->watch_hit_valid) {
+            s390_watch_stop(d, st);
             break;
         }
         if (s->exits != exits) {
@@ -873,9 +835,8 @@ static void op_run(void *opaque, const struct dbg_stopset *set, struct dbg_stop 
     sae_cpu_set_stop_on_exit(c, false);
     sae_cpu_set_guest_budget(c, SAE_BUDGET_NONE);
     arm64_set_watchpoints(s->arm, NULL, 0, NULL, NULL);
+    s390_set_watchpoints(c, NULL, 0);
     d->set = NULL;
-    d->wp_val = NULL;
-    d->wp_known = NULL;
 }
 
 static uint64_t op_insn_count(void *opaque, unsigned ctx)

@@ -38,12 +38,9 @@ struct sae_dbg {
     uint64_t run_start;                  /* arm insn_count when run() started */
     bool hit_bp, hit_wp, hit_int;
     uint64_t hit_addr;
-    uint64_t *wp_val;                    /* s390 watchpoints: watched bytes (up to 8) of each */
-    bool *wp_known;                      /* wp_val[i] holds a value read */
-    bool hit_write;
-    /* Arm watchpoints, checked by the core on its memory slow path (arm64_set_watchpoints) */
+    /* watchpoints, checked by the CPUs on their memory slow paths (arm64_/s390_set_watchpoints) */
     struct arm64_watch arm_watch[64];
-    unsigned arm_watch_set[64];          /* index in the stopset of arm_watch[i] */
+    struct s390_watch s390_watch[64];
 };
 
 static inline struct sae_cpu *sae(struct sae_dbg *d) { return d->m.cpu->sae_ctx; }

@@ -794,6 +794,12 @@ static int run(const struct saesim_config *cfg)
     /* IPL-like start (-M s390-bare conventions): 64-bit mode, supervisor state, DAT off, disabled. */
     s390_load_psw(&m->cpu, PSW_MASK_EA | PSW_MASK_BA, fw.entry);
 
+    if (cfg->trace_bin && !SAESIM_TRACE) {
+        /* -Dtrace=false compiles the CPUs' trace hooks away: a file would hold no instruction */
+        error_report("--trace-bin: this saesim was built with -Dtrace=false");
+        rc = EXIT_USAGE;
+        goto out_cpu;
+    }
     if (cfg->trace_bin && trace_bin_open(cfg->trace_bin, 3, err, sizeof(err)) != 0) {
         error_report("--trace-bin %s", err);
         rc = EXIT_USAGE;
