@@ -117,17 +117,13 @@ static __attribute__((noinline, cold)) void trace_state(const struct arm64_cpu *
     arm64_dump_state(c, log_file ? log_file : stderr);
 }
 
-/* The vector offset of an exception entry to EL1 that moved npc, or -1. An entry (D1.10 "Exception
- * entry") leaves PSTATE at EL1h with DAIF all set, the next PC at VBAR_EL1 + one of the 16 vector
- * offsets, and ELR_EL1 at the preferred return address (the instruction, or the next one for SVC). */
-static int exception_vector(const struct arm64_cpu *c, uint64_t pc)
+/* The vector offset of the exception entry the last instruction (or boundary) took, or -1:
+ * arm64_exception_entry() records it, so the trace reports exactly the exceptions taken. */
+static int exception_vector(struct arm64_cpu *c)
 {
-    uint64_t off = c->npc - (c->sr.vbar & ~0x7FFULL);
-    if (off >= 0x800 || (off & 0x7F) || c->el != 1 || !c->spsel || c->daif != ARM64_PSTATE_DAIF)
-        return -1;
-    if (c->sr.elr != pc && c->sr.elr != pc + 4)
-        return -1;
-    return (int)off;
+    int off = c->last_exc_vector;
+    c->last_exc_vector = -1;
+    return off;
 }
 
 /* TRACE_EV_EXCEPTION: a = the syndrome (ESR_EL1 for synchronous exceptions and SErrors, 0 for IRQ
@@ -144,7 +140,7 @@ static __attribute__((noinline, cold)) void trace_retired(struct arm64_cpu *c, u
     if (!trace_bin_on())
         return;
     trace_bin_insn(TRACE_ARCH_AARCH64, pc, insn, 4);
-    int off = c->npc != pc + 4 ? exception_vector(c, pc) : -1;
+    int off = exception_vector(c);
     if (off >= 0)
         trace_exception(c, off);
 }
@@ -161,7 +157,7 @@ static __attribute__((noinline, cold)) void trace_taken(struct arm64_cpu *c, uin
         trace_bin_insn(TRACE_ARCH_AARCH64, pc, ld_le32(w), 4);
     else
         trace_bin_skip(TRACE_ARCH_AARCH64, 1);
-    int off = exception_vector(c, pc);
+    int off = exception_vector(c);
     if (off >= 0)
         trace_exception(c, off);
 }
@@ -247,6 +243,7 @@ static inline __attribute__((always_inline)) int run_loop(struct arm64_cpu *c, u
 
 static __attribute__((noinline, cold)) int run_traced(struct arm64_cpu *c, uint64_t max_insns)
 {
+    c->last_exc_vector = -1;   /* only exceptions taken while tracing are reported */
     return run_loop(c, max_insns, true);
 }
 

@@ -212,6 +212,8 @@ struct arm64_cpu {
     uint64_t excl_pa, excl_va;
     unsigned excl_size;
 
+    int last_exc_vector;      /* vector offset of the most recent exception entry (for --trace-bin:
+                                 read and reset to -1 by the traced loop only) */
     uint64_t insn_count;      /* instructions retired (exception entries included) */
 
     /* interrupt inputs (levels) */

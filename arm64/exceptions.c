@@ -31,6 +31,7 @@ void arm64_exception_entry(struct arm64_cpu *c, unsigned type, uint64_t esr, uin
     c->uao = false;
     c->ssbs = false;
     c->npc = (c->sr.vbar & ~0x7FFULL) + off + type;
+    c->last_exc_vector = (int)(off + type);
     arm64_update_irq(c);
 }
 

@@ -317,6 +317,17 @@ static bool interruption_point(struct s390_cpu *c, const bool traced)
     if (s390_deliver_pending(c)) {
         if (traced)
             trace_async(c);
+        /* Taking an interruption takes time, as an instruction does. A new PSW that is enabled for a
+         * condition that stays pending (e.g. the clock comparator below the TOD with the external
+         * new PSW enabled) would be taken again and again with no instruction in between: real
+         * hardware spins there; the emulator ends the run instead of hanging. */
+        vclock_advance(c->clock, 1);
+        if (++c->int_loop >= 100000) {
+            qlog(LOG_INT, "s390: interruption loop at PSW %016llx %016llx\n",
+                 (unsigned long long)s390_psw_mask(c), (unsigned long long)c->psw.addr);
+            s390_stop_run(c, S390_STOP_INT_LOOP, 0);
+            return false;
+        }
         c->check_irq = true;   /* the new PSW may allow another one */
         return c->stop == S390_RUNNING;
     }
@@ -335,6 +346,7 @@ static bool interruption_point(struct s390_cpu *c, const bool traced)
         }
         vclock_skip_to(c->clock, next);
         vclock_run_due(c->clock);
+        c->int_loop = 0;       /* time passed in the wait: not a loop */
         c->check_irq = true;
         return c->stop == S390_RUNNING;
     }
@@ -377,6 +389,7 @@ static inline __attribute__((always_inline)) void run_loop(struct s390_cpu *c, u
             if (n > max_insns - done)
                 n = max_insns - done;
         }
+        c->int_loop = 0;       /* at least one instruction executes */
         while (n-- && !c->check_irq)
             exec_one(c, traced);
     }
@@ -426,6 +439,7 @@ enum s390_stop s390_step(struct s390_cpu *c)
                 go = false;
         }
         if (go && c->stop == S390_RUNNING) {
+            c->int_loop = 0;
             if (trace_active())
                 exec_one(c, true);
             else

@@ -124,6 +124,8 @@ enum s390_stop {
     S390_STOP_STUCK,          /* enabled wait with nothing that can ever wake the CPU */
     S390_STOP_STOPPED,        /* CPU entered the stopped state (SIGP stop/reset) */
     S390_STOP_PGM_LOOP,       /* program interruption at the program-new PSW itself, repeatedly */
+    S390_STOP_INT_LOOP,       /* external/I/O/restart interruptions taken back to back forever: the
+                                 new PSW re-enables a condition that stays pending */
     S390_STOP_BREAK,          /* s390_request_break() (debugger, timeout) */
 };
 
@@ -243,7 +245,8 @@ struct s390_cpu {
     unsigned int_ilen;         /* its length (ILC * 2) */
     bool in_execute;           /* executing the target of EX/EXRL */
     bool psw_invalid;          /* the loaded PSW has a format error (early exception) */
-    unsigned pgm_loop;         /* consecutive program interruptions that repeat themselves */
+    unsigned pgm_loop;
+    unsigned int_loop;         /* asynchronous interruptions taken with no instruction in between */         /* consecutive program interruptions that repeat themselves */
     uint16_t pgm_last_code;
     uint64_t pgm_last_ia;
     jmp_buf jmp;               /* instruction abort (program exceptions) */

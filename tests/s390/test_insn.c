@@ -153,6 +153,26 @@ START_TEST(waits)
 }
 END_TEST
 
+/* An external new PSW that is itself enabled, with a condition that stays pending (clock comparator
+ * below the TOD): real hardware takes the interruption forever; saesim must end the run with
+ * S390_STOP_INT_LOOP, letting virtual time pass, rather than hang (it used to). */
+START_TEST(interruption_loop_ends_the_run)
+{
+    const uint8_t code[] = { 0x07, 0x00 };
+    setup(code, sizeof(code));
+    ram_st_be(&ram, LC_EXT_NEW, 8, PSW_MASK_EA | PSW_MASK_BA | PSW_MASK_EXT);
+    ram_st_be(&ram, LC_EXT_NEW + 8, 8, 0x1000);
+    s390_set_ckc(&cpu, 0);
+    cpu.cr[0] |= CR0_CKC;
+    s390_load_psw(&cpu, PSW_MASK_EA | PSW_MASK_BA | PSW_MASK_EXT, 0x1000);
+    uint64_t t0 = vclock_now(&clk);
+    ck_assert_int_eq(s390_run(&cpu, 1000), S390_STOP_INT_LOOP);
+    ck_assert_uint_eq(lc(LC_EXT_CODE, 2), EXT_CKC);
+    ck_assert_uint_gt(vclock_now(&clk), t0);       /* taking interruptions takes time */
+    ck_assert_uint_eq(cpu.psw.addr, 0x1000);
+}
+END_TEST
+
 START_TEST(interrupt_pending_enabled_for_sae)
 {
     const uint8_t code[] = { 0x07, 0x00 };
@@ -246,6 +266,7 @@ int main(void)
     tcase_add_test(tc, privileged_in_problem_state);
     tcase_add_test(tc, exrl_relative_branch_uses_target_address);
     tcase_add_test(tc, waits);
+    tcase_add_test(tc, interruption_loop_ends_the_run);
     tcase_add_test(tc, interrupt_pending_enabled_for_sae);
     tcase_add_test(tc, ptff_functions_and_hook);
     tcase_add_test(tc, diag_hook_and_unknown_code);

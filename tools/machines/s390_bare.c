@@ -206,6 +206,11 @@ static int run(const struct saesim_config *cfg)
                          (unsigned long long)s390_psw_mask(c), (unsigned long long)c->psw.addr);
             rc = EXIT_EMULATOR;
             break;
+        case S390_STOP_INT_LOOP:
+            error_report("interruption loop at 0x%016llx: the new PSW re-enables a condition that stays pending",
+                         (unsigned long long)c->psw.addr);
+            rc = EXIT_EMULATOR;
+            break;
         case S390_STOP_PGM_LOOP: {
             uint8_t pc[2] = { 0, 0 };
             s390_real_read(c, LC_PGM_CODE, pc, 2);

@@ -530,9 +530,11 @@ static bool run_slice(struct sae_machine *m, uint64_t n)
         m->ended = true;
         return true;
     }
-    if (why == S390_STOP_STUCK || why == S390_STOP_PGM_LOOP || why == S390_STOP_STOPPED) {
+    if (why == S390_STOP_STUCK || why == S390_STOP_PGM_LOOP || why == S390_STOP_INT_LOOP ||
+        why == S390_STOP_STOPPED) {
         error_report("host firmware is stuck (%s)", why == S390_STOP_STUCK ? "enabled wait with nothing to wake it"
-                     : why == S390_STOP_PGM_LOOP ? "program-interruption loop" : "CPU stopped");
+                     : why == S390_STOP_PGM_LOOP ? "program-interruption loop"
+                     : why == S390_STOP_INT_LOOP ? "interruption loop" : "CPU stopped");
         m->end_reason = "host stuck";
         m->exit_status = EXIT_EMULATOR;
         m->ended = true;
