@@ -15,12 +15,16 @@
 #include "core/bus.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "core/trace_bin.h"
 #include "core/vclock.h"
 #include "devices/gicv3.h"
 #include "devices/gicv3_cpuif.h"
 #include "devices/virt_platform.h"
 #include "devices/virtqueue.h"
+#include "saesim-config.h"
 #include "tools/machines/boot_inputs.h"
+#include "tools/machines/debug_arm64_bare.h"
+#include "tools/machines/debug_front.h"
 #include "tools/machines/machine.h"
 
 #define BARE_RAM_BASE 0x40000000ULL
@@ -473,6 +477,85 @@ static void timeout_fired(void *opaque)
     bare_stop(m, EXIT_EMULATOR);
 }
 
+/* ---- running ---- */
+
+/* Up to n (>= 1) instructions (fewer in icount mode: up to the next device deadline), then the
+ * virtual clock, the devices and the interrupt lines; a PSCI SYSTEM_RESET restarts the machine.
+ * True once the machine has ended (m->done, m->exit_code). The free run and the debuggers share it. */
+static bool bare_slice(struct bare *m, uint64_t n)
+{
+    uint64_t chunk = n;
+    if (m->clk.mode == VCLOCK_ICOUNT) {
+        uint64_t next = vclock_next_deadline(&m->clk), now = vclock_now(&m->clk);
+        if (next != UINT64_MAX) {
+            uint64_t until = next > now ? (next - now) >> m->clk.shift : 0;
+            if (until + 1 < chunk)
+                chunk = until + 1;
+        }
+    }
+    bare_sync_timers(m);
+    m->chunk_base = m->cpu->insn_count;
+    arm64_run(m->cpu, chunk);
+    vclock_advance(&m->clk, m->cpu->insn_count - m->chunk_base);
+    m->chunk_base = m->cpu->insn_count;
+    vclock_run_due(&m->clk);
+    virt_platform_poll(&m->vp);
+    bare_update_lines(m);
+    if (m->reset_requested) {
+        m->reset_requested = false;
+        gicv3_reset(m->vp.gic); /* PSCI SYSTEM_RESET: the interrupt controller starts afresh too */
+        gicv3_cpuif_reset(&m->vp.cpuif);
+        int rc = bare_place(m, true);
+        if (rc != 0)
+            bare_stop(m, rc);
+        else
+            bare_cpu_start(m);
+    }
+    return m->done;
+}
+
+static bool dbg_slice(void *opaque, uint64_t n, int *status)
+{
+    struct bare *m = opaque;
+    bool ended = m->done || bare_slice(m, n);
+    *status = m->exit_code;
+    return ended;
+}
+
+static uint8_t *dbg_pa_ptr(void *opaque, uint64_t pa, size_t len)
+{
+    struct bare *m = opaque;
+    return bus_ram_ptr(&m->bus, pa, len);
+}
+
+/* The debuggers (-S, --debug, -s/-gdb): docs/debugging.md "The bare machines". They drive the core
+ * through bare_slice themselves, so the free run above has no per-instruction work. */
+static int run_debug(struct bare *m)
+{
+    struct arm_bare_dbg_machine dm = {
+        .cpu = m->cpu,
+        .syms = m->kernel.kind == ARM_KERNEL_ELF ? &m->kernel.elf.symbols : NULL,
+        .dtb = m->dtb,
+        .dtb_len = m->dtb_len,
+        .pa_ptr = dbg_pa_ptr,
+        .run = dbg_slice,
+        .opaque = m,
+    };
+    struct arm_bare_dbg *d = arm_bare_dbg_new(&dm);
+    if (!d) {
+        error_report("debugger: out of memory");
+        return EXIT_EMULATOR;
+    }
+    struct dbg_front f = { arm_bare_dbg_target(d), arm_bare_dbg_ended, d };
+    int status, rc = dbg_front_run(m->cfg, &f, &status);
+    if (!rc && !m->done) {
+        m->done = true;
+        m->exit_code = status;
+    }
+    arm_bare_dbg_free(d);
+    return rc;
+}
+
 static int run(const struct saesim_config *cfg)
 {
     struct bare mm;
@@ -532,43 +615,35 @@ static int run(const struct saesim_config *cfg)
         vevent_arm(&m->clk, &m->timeout_ev, (uint64_t)(cfg->timeout_s * 1e9));
     }
 
-    uint64_t executed = 0;
-    while (!m->done) {
-        if (cfg->max_insns && executed >= cfg->max_insns) {
-            error_report("--max-insns: stopped after %" PRIu64 " instructions at pc 0x%016" PRIx64, executed,
-                         m->cpu->pc);
-            m->exit_code = EXIT_EMULATOR;
-            break;
-        }
-        uint64_t chunk = CHUNK_INSNS; /* never 0 here: arm64_run(cpu, 0) would not stop */
-        if (cfg->max_insns && cfg->max_insns - executed < chunk)
-            chunk = cfg->max_insns - executed;
-        if (m->clk.mode == VCLOCK_ICOUNT) {
-            uint64_t next = vclock_next_deadline(&m->clk), now = vclock_now(&m->clk);
-            if (next != UINT64_MAX) {
-                uint64_t until = next > now ? (next - now) >> m->clk.shift : 0;
-                if (until + 1 < chunk)
-                    chunk = until + 1;
+    if (cfg->trace_bin && !SAESIM_TRACE) {
+        /* -Dtrace=false compiles the CPUs' trace hooks away: a file would hold no instruction */
+        error_report("--trace-bin: this saesim was built with -Dtrace=false");
+        rc = EXIT_USAGE;
+        goto out_cpu;
+    }
+    if (cfg->trace_bin && trace_bin_open(cfg->trace_bin, 1, err, sizeof(err)) != 0) {
+        error_report("--trace-bin %s", err);
+        rc = EXIT_USAGE;
+        goto out_cpu;
+    }
+    if (cfg->gdb || cfg->freeze || cfg->debug_shell) {
+        if ((rc = run_debug(m)) != 0)
+            goto out_trace;
+    } else {
+        uint64_t executed = 0;
+        while (!m->done) {
+            if (cfg->max_insns && executed >= cfg->max_insns) {
+                error_report("--max-insns: stopped after %" PRIu64 " instructions at pc 0x%016" PRIx64, executed,
+                             m->cpu->pc);
+                m->exit_code = EXIT_EMULATOR;
+                break;
             }
-        }
-        bare_sync_timers(m);
-        m->chunk_base = m->cpu->insn_count;
-        uint64_t before = m->cpu->insn_count;
-        arm64_run(m->cpu, chunk);
-        executed += m->cpu->insn_count - before;
-        vclock_advance(&m->clk, m->cpu->insn_count - m->chunk_base);
-        m->chunk_base = m->cpu->insn_count;
-        vclock_run_due(&m->clk);
-        virt_platform_poll(&m->vp);
-        bare_update_lines(m);
-        if (m->reset_requested) {
-            m->reset_requested = false;
-            gicv3_reset(m->vp.gic); /* PSCI SYSTEM_RESET: the interrupt controller starts afresh too */
-            gicv3_cpuif_reset(&m->vp.cpuif);
-            if ((rc = bare_place(m, true)) != 0)
-                goto out_cpu;
-            bare_cpu_start(m);
-            continue;
+            uint64_t chunk = CHUNK_INSNS; /* never 0 here: arm64_run(cpu, 0) would not stop */
+            if (cfg->max_insns && cfg->max_insns - executed < chunk)
+                chunk = cfg->max_insns - executed;
+            uint64_t before = m->cpu->insn_count;
+            bare_slice(m, chunk);
+            executed += m->cpu->insn_count - before;
         }
     }
     fflush(stdout);
@@ -576,6 +651,12 @@ static int run(const struct saesim_config *cfg)
         fprintf(stderr, "saesim: arm64-bare: %" PRIu64 " instructions, %" PRIu64 " ns virtual time, exit %d\n",
                 m->cpu->insn_count, vclock_now(&m->clk), m->exit_code);
     rc = m->exit_code;
+out_trace:
+    if (cfg->trace_bin && trace_bin_close() != 0) {
+        error_report("--trace-bin %s: write error", cfg->trace_bin);
+        if (!rc)
+            rc = EXIT_EMULATOR;
+    }
 out_cpu:
     arm64_cpu_destroy(m->cpu);
     m->cpu = NULL;

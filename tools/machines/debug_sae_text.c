@@ -10,109 +10,73 @@
 #include "sae/regids.h"
 #include "sae/sd.h"
 #include "tools/machines/debug_sae_int.h"
+#include "tools/machines/debug_text.h"
 
-struct tb {
-    char *buf;
-    size_t len, used;
-};
-
-static void out(struct tb *b, const char *fmt, ...)
-{
-    if (b->used + 1 >= b->len)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(b->buf + b->used, b->len - b->used, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        b->used += (size_t)n < b->len - b->used ? (size_t)n : b->len - b->used - 1;
-}
-
-static void arm_flags_text(struct tb *b, uint64_t p)
-{
-    unsigned el = (p >> 2) & 3;
-    out(b, "EL%u%s NZCV=%u%u%u%u DAIF=%u%u%u%u PAN=%u UAO=%u SS=%u IL=%u SSBS=%u", el,
-        el ? (p & 1 ? "h" : "t") : "", (unsigned)(p >> 31) & 1, (unsigned)(p >> 30) & 1, (unsigned)(p >> 29) & 1,
-        (unsigned)(p >> 28) & 1, (unsigned)(p >> 9) & 1, (unsigned)(p >> 8) & 1, (unsigned)(p >> 7) & 1,
-        (unsigned)(p >> 6) & 1, (unsigned)(p >> 22) & 1, (unsigned)(p >> 23) & 1, (unsigned)(p >> 21) & 1,
-        (unsigned)(p >> 20) & 1, (unsigned)(p >> 12) & 1);
-}
-
-static void s390_flags_text(struct tb *b, const struct s390_cpu *c)
-{
-    uint64_t m = s390_psw_mask(c);
-#define BIT(n) (unsigned)((m >> (63 - (n))) & 1)
-    out(b, "PER=%u DAT=%u IO=%u EXT=%u KEY=%u MCHK=%u WAIT=%u PROB=%u AS=%u CC=%u PM=%x EA=%u BA=%u", BIT(1),
-        BIT(5), BIT(6), BIT(7), (unsigned)(m >> 52) & 15, BIT(13), BIT(14), BIT(15), (unsigned)(m >> 46) & 3,
-        (unsigned)(m >> 44) & 3, (unsigned)(m >> 40) & 15, BIT(31), BIT(32));
-#undef BIT
-}
-
-static void sae_text(struct sae_dbg *d, struct tb *b)
+static void sae_text(struct sae_dbg *d, struct dbg_tb *b)
 {
     struct sae_cpu *s = sae(d);
     struct arm_view v;
     if (!sae_dbg_view(d, &v)) {
-        out(b, "No SAE control block yet (the host has not executed SAE).\n");
+        dbg_tb_out(b, "No SAE control block yet (the host has not executed SAE).\n");
         return;
     }
     const uint8_t *sd = v.sd;
-    out(b, "SD at real 0x%016" PRIx64 " (%s)\n", v.sd_real,
+    dbg_tb_out(b, "SD at real 0x%016" PRIx64 " (%s)\n", v.sd_real,
         sae_dbg_at_sae(d, NULL) ? "the host is at its SAE instruction" : "of the last SAE ending");
-    out(b, "  icptr    0x%02x (%s)\n", sd[SD_ICPTR], sae_dbg_icptr_name(sd[SD_ICPTR]));
-    out(b, "  icptd   ");
+    dbg_tb_out(b, "  icptr    0x%02x (%s)\n", sd[SD_ICPTR], sae_dbg_icptr_name(sd[SD_ICPTR]));
+    dbg_tb_out(b, "  icptd   ");
     for (unsigned i = 0; i < SD_ICPTD_SIZE; i += 8)
-        out(b, " %016" PRIx64, ld_be64(sd + SD_ICPTD + i));
-    out(b, "\n  pc       0x%016" PRIx64 "\n  pstate   0x%016" PRIx64 "  ", ld_be64(sd + SD_PC),
+        dbg_tb_out(b, " %016" PRIx64, ld_be64(sd + SD_ICPTD + i));
+    dbg_tb_out(b, "\n  pc       0x%016" PRIx64 "\n  pstate   0x%016" PRIx64 "  ", ld_be64(sd + SD_PC),
         ld_be64(sd + SD_PSTATE));
-    arm_flags_text(b, ld_be64(sd + SD_PSTATE));
-    out(b, "\n  sp_el0   0x%016" PRIx64 "  sp_el1 0x%016" PRIx64 "\n", ld_be64(sd + SD_SP_EL0),
+    dbg_arm_flags_text(b, ld_be64(sd + SD_PSTATE));
+    dbg_tb_out(b, "\n  sp_el0   0x%016" PRIx64 "  sp_el1 0x%016" PRIx64 "\n", ld_be64(sd + SD_SP_EL0),
         ld_be64(sd + SD_SP_EL1));
     for (unsigned n = 0; n < 31; n++)
-        out(b, "%s x%-2u 0x%016" PRIx64 "%s", n % 4 == 0 ? "  gprs   " : "", n, ld_be64(sd + SD_GPR(n)),
+        dbg_tb_out(b, "%s x%-2u 0x%016" PRIx64 "%s", n % 4 == 0 ? "  gprs   " : "", n, ld_be64(sd + SD_GPR(n)),
             n % 4 == 3 || n == 30 ? "\n" : "");
-    out(b, "  fpcr     0x%08" PRIx64 "  fpsr 0x%08" PRIx64 "\n", ld_be64(sd + SD_FPCR), ld_be64(sd + SD_FPSR));
-    out(b, "  hbasce   0x%016" PRIx64 "  mso 0x%016" PRIx64 "  msl 0x%016" PRIx64 "\n", ld_be64(sd + SD_HBASCE),
+    dbg_tb_out(b, "  fpcr     0x%08" PRIx64 "  fpsr 0x%08" PRIx64 "\n", ld_be64(sd + SD_FPCR), ld_be64(sd + SD_FPSR));
+    dbg_tb_out(b, "  hbasce   0x%016" PRIx64 "  mso 0x%016" PRIx64 "  msl 0x%016" PRIx64 "\n", ld_be64(sd + SD_HBASCE),
         ld_be64(sd + SD_MSO), ld_be64(sd + SD_MSL));
-    out(b, "  gpto     0x%016" PRIx64 "  sdf %u  scad 0x%" PRIx64 "  sa 0x%016" PRIx64 "\n", ld_be64(sd + SD_GPTO),
+    dbg_tb_out(b, "  gpto     0x%016" PRIx64 "  sdf %u  scad 0x%" PRIx64 "  sa 0x%016" PRIx64 "\n", ld_be64(sd + SD_GPTO),
         sd[SD_SDF], ld_be64(sd + SD_SCAD), ld_be64(sd + SD_SAVE_AREA));
-    out(b, "  ICH_HCR  0x%016" PRIx64 "  ICH_VMCR 0x%016" PRIx64 "\n  ICH_AP0R0 0x%016" PRIx64 " ICH_AP1R0 0x%016"
+    dbg_tb_out(b, "  ICH_HCR  0x%016" PRIx64 "  ICH_VMCR 0x%016" PRIx64 "\n  ICH_AP0R0 0x%016" PRIx64 " ICH_AP1R0 0x%016"
         PRIx64 "\n", ld_be64(sd + SD_ICH_HCR), ld_be64(sd + SD_ICH_VMCR), ld_be64(sd + SD_ICH_AP0R0),
         ld_be64(sd + SD_ICH_AP1R0));
     for (unsigned n = 0; n < SD_ICH_NUM_LR; n++)
-        out(b, "  ICH_LR%u  0x%016" PRIx64 "\n", n, ld_be64(sd + SD_ICH_LR(n)));
-    out(b, "  timers   CNTP_CTL 0x%08x CNTP_CVAL 0x%016" PRIx64 "\n           CNTV_CTL 0x%08x CNTV_CVAL 0x%016" PRIx64
+        dbg_tb_out(b, "  ICH_LR%u  0x%016" PRIx64 "\n", n, ld_be64(sd + SD_ICH_LR(n)));
+    dbg_tb_out(b, "  timers   CNTP_CTL 0x%08x CNTP_CVAL 0x%016" PRIx64 "\n           CNTV_CTL 0x%08x CNTV_CVAL 0x%016" PRIx64
         "  CNTFRQ %" PRIu64 "\n", ld_be32(sd + SD_CNTP_CTL), sae_dbg_slot(&v, SAE_SLOT_CNTP_CVAL_EL0),
         ld_be32(sd + SD_CNTV_CTL), sae_dbg_slot(&v, SAE_SLOT_CNTV_CVAL_EL0), sae_dbg_slot(&v, SAE_SLOT_CNTFRQ_EL0));
-    out(b, "  wip      %u  lrcpua 0x%04x  contextidr 0x%" PRIx64 "\n", ld_be32(sd + SD_WIP), ld_be16(sd + SD_LRCPUA),
+    dbg_tb_out(b, "  wip      %u  lrcpua 0x%04x  contextidr 0x%" PRIx64 "\n", ld_be32(sd + SD_WIP), ld_be16(sd + SD_LRCPUA),
         ld_be64(sd + SD_CONTEXTIDR_EL1));
-    out(b, "  loaded context: %s\n", s->ctx.valid ? "valid" : "none (state in the save area)");
+    dbg_tb_out(b, "  loaded context: %s\n", s->ctx.valid ? "valid" : "none (state in the save area)");
     if (!s->exits) {
-        out(b, "Last intercept: none yet\n");
+        dbg_tb_out(b, "Last intercept: none yet\n");
         return;
     }
-    out(b, "Last intercept (#%" PRIu64 "): icptr 0x%02x (%s), wip %u, guest pc 0x%016" PRIx64 "\n", s->exits,
+    dbg_tb_out(b, "Last intercept (#%" PRIu64 "): icptr 0x%02x (%s), wip %u, guest pc 0x%016" PRIx64 "\n", s->exits,
         s->last_icptr, sae_dbg_icptr_name(s->last_icptr), s->last_wip, s->last_pc);
     const uint8_t *id = s->last_icptd;
     switch (s->last_icptr) {
     case SAE_ICPT_VALIDITY:
-        out(b, "  vir 0x%04x\n", ld_be16(id));
+        dbg_tb_out(b, "  vir 0x%04x\n", ld_be16(id));
         break;
     case SAE_ICPT_HOST_ACCESS_EXCEPTION:
     case SAE_ICPT_GUEST_ADDRESS_SIZE:
-        out(b, "  esr_elz 0x%016" PRIx64 " pic 0x%04x teid 0x%016" PRIx64 " far 0x%016" PRIx64 " vaddr 0x%016" PRIx64
+        dbg_tb_out(b, "  esr_elz 0x%016" PRIx64 " pic 0x%04x teid 0x%016" PRIx64 " far 0x%016" PRIx64 " vaddr 0x%016" PRIx64
             " gltl 0x%02x\n", ld_be64(id), ld_be16(id + 0x0E), ld_be64(id + 0x10), ld_be64(id + 0x18),
             ld_be64(id + 0x20), id[0x30]);
         break;
     case SAE_ICPT_SYNCHRONOUS_EXCEPTION:
-        out(b, "  esr_elz 0x%016" PRIx64 " (EC 0x%02x) far 0x%016" PRIx64 "\n", ld_be64(id),
+        dbg_tb_out(b, "  esr_elz 0x%016" PRIx64 " (EC 0x%02x) far 0x%016" PRIx64 "\n", ld_be64(id),
             (unsigned)(ld_be64(id) >> 26) & 0x3F, ld_be64(id + 0x18));
         break;
     case SAE_ICPT_TIMER:
-        out(b, "  tir 0x%02x%s%s\n", id[0], id[0] & SAE_TIR_PHYS ? " CNTP" : "", id[0] & SAE_TIR_VIRT ? " CNTV" : "");
+        dbg_tb_out(b, "  tir 0x%02x%s%s\n", id[0], id[0] & SAE_TIR_PHYS ? " CNTP" : "", id[0] & SAE_TIR_VIRT ? " CNTV" : "");
         break;
     case SAE_ICPT_MAINTENANCE:
-        out(b, "  misr 0x%016" PRIx64 " eisr 0x%016" PRIx64 " elrsr 0x%016" PRIx64 "\n", ld_be64(id), ld_be64(id + 8),
+        dbg_tb_out(b, "  misr 0x%016" PRIx64 " eisr 0x%016" PRIx64 " elrsr 0x%016" PRIx64 "\n", ld_be64(id), ld_be64(id + 8),
             ld_be64(id + 16));
         break;
     default:
@@ -120,32 +84,10 @@ static void sae_text(struct sae_dbg *d, struct tb *b)
     }
 }
 
-static void tlb_text(struct tb *b, const struct tlb_set *set, const char *what)
-{
-    unsigned n = 0;
-    for (unsigned k = 0; k < TLB_BANKS; k++) {
-        const struct tlb *t = &set->bank[k];
-        if (!t->valid)
-            continue;
-        for (unsigned i = 0; i < TLB_ENTRIES; i++) {
-            const struct tlb_entry *e = &t->e[i];
-            uint64_t tag = e->tag_r != TLB_INVALID ? e->tag_r : e->tag_w != TLB_INVALID ? e->tag_w : e->tag_x;
-            if (tag == TLB_INVALID)
-                continue;
-            if (n++ < 64)
-                out(b, "  %s bank %u ctx 0x%" PRIx64 ": va 0x%016" PRIx64 " -> 0x%016" PRIx64 " %c%c%c%s\n", what, k,
-                    t->context, tag & ~TLB_PAGE_MASK, e->phys_page, e->tag_r != TLB_INVALID ? 'r' : '-',
-                    e->tag_w != TLB_INVALID ? 'w' : '-', e->tag_x != TLB_INVALID ? 'x' : '-',
-                    (tag & TLB_F_SLOW) ? " slow" : "");
-        }
-    }
-    out(b, "  %u %s entr%s%s\n", n, what, n == 1 ? "y" : "ies", n > 64 ? " (first 64 shown)" : "");
-}
-
 int sae_dbg_text(void *opaque, unsigned ctx, enum dbg_text what, uint64_t arg, char *buf, size_t len)
 {
     struct sae_dbg *d = opaque;
-    struct tb b = { buf, len, 0 };
+    struct dbg_tb b = { buf, len, 0 };
     if (!len)
         return -1;
     buf[0] = 0;
@@ -155,9 +97,9 @@ int sae_dbg_text(void *opaque, unsigned ctx, enum dbg_text what, uint64_t arg, c
             struct arm_view v;
             if (!sae_dbg_view(d, &v))
                 return -1;
-            arm_flags_text(&b, ld_be64(v.sd + SD_PSTATE));
+            dbg_arm_flags_text(&b, ld_be64(v.sd + SD_PSTATE));
         } else {
-            s390_flags_text(&b, d->m.cpu);
+            dbg_s390_flags_text(&b, d->m.cpu);
         }
         return 0;
     case DBG_TEXT_SAE:
@@ -165,13 +107,13 @@ int sae_dbg_text(void *opaque, unsigned ctx, enum dbg_text what, uint64_t arg, c
         return 0;
     case DBG_TEXT_TLB:
         if (ctx == SAE_DBG_ARM) {
-            out(&b, "Arm guest TLB (emptied at every SAE entry, MD-53: what the last SAE execution cached)\n");
+            dbg_tb_out(&b, "Arm guest TLB (emptied at every SAE entry, MD-53: what the last SAE execution cached)\n");
             static const char *const views[] = { "EL0", "EL1", "EL1-PAN" };
             for (unsigned i = 0; i < ARM64_TLB_VIEWS; i++)
-                tlb_text(&b, &sae(d)->arm->tlb[i], views[i]);
+                dbg_tlb_text(&b, &sae(d)->arm->tlb[i], views[i]);
         } else {
-            out(&b, "s390 host TLB\n");
-            tlb_text(&b, &d->m.cpu->tlb, "host");
+            dbg_tb_out(&b, "s390 host TLB\n");
+            dbg_tlb_text(&b, &d->m.cpu->tlb, "host");
         }
         return 0;
     case DBG_TEXT_XLATE:
@@ -185,12 +127,12 @@ int sae_dbg_text(void *opaque, unsigned ctx, enum dbg_text what, uint64_t arg, c
         } else {
             uint64_t abs;
             struct s390_cpu *c = d->m.cpu;
-            out(&b, "s390 VA 0x%016" PRIx64 ": DAT %s, primary ASCE (CR1) 0x%016" PRIx64 "\n", arg,
+            dbg_tb_out(&b, "s390 VA 0x%016" PRIx64 ": DAT %s, primary ASCE (CR1) 0x%016" PRIx64 "\n", arg,
                 c->psw.mask & PSW_MASK_DAT ? "on" : "off", c->cr[1]);
             if (sae_dbg_s390_va_to_abs(d, arg, &abs))
-                out(&b, "  -> absolute 0x%016" PRIx64 " (prefix 0x%08x)\n", abs, c->prefix);
+                dbg_tb_out(&b, "  -> absolute 0x%016" PRIx64 " (prefix 0x%08x)\n", abs, c->prefix);
             else
-                out(&b, "  translation exception\n");
+                dbg_tb_out(&b, "  translation exception\n");
         }
         return 0;
     }
