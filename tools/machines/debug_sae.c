@@ -14,6 +14,8 @@
  * and the host firmware then runs on to its next SAE instruction, where the machine stops. */
 #include "tools/machines/debug_sae.h"
 #include "tools/machines/debug_sae_int.h"
+#include "tools/machines/debug_s390.h"
+#include "tools/machines/debug_text.h"
 
 #include <ctype.h>
 #include <inttypes.h>
@@ -45,7 +47,6 @@
 
 
 static const char *const arm_spaces[] = { "va", "ipa", "abs" };
-static const char *const s390_spaces[] = { "real", "abs", "va" };
 
 
 static char *name_buf(struct sae_dbg *d, unsigned *k, const char *fmt, ...)
@@ -88,17 +89,8 @@ static void build_tables(struct sae_dbg *d)
     d->ctx[SAE_DBG_ARM] = (struct dbg_context){ "arm", DISAS_AARCH64, d->arm_regs, n, A_PC, arm_spaces, 3,
                                                 d->m.arm_syms };
 
-    d->s390_regs[S_PSWM] = (struct dbg_reg){ "pswm", 64, DBG_REG_FLAGS };
-    d->s390_regs[S_PSWA] = (struct dbg_reg){ "pswa", 64, DBG_REG_PC };
-    for (unsigned i = 0; i < 16; i++) {
-        d->s390_regs[S_R0 + i] = (struct dbg_reg){ name_buf(d, &k, "r%u", i), 64, DBG_REG_GPR };
-        d->s390_regs[S_ACR0 + i] = (struct dbg_reg){ name_buf(d, &k, "acr%u", i), 32, DBG_REG_VECTOR };
-        d->s390_regs[S_F0 + i] = (struct dbg_reg){ name_buf(d, &k, "f%u", i), 64, DBG_REG_VECTOR };
-        d->s390_regs[S_CR0 + i] = (struct dbg_reg){ name_buf(d, &k, "cr%u", i), 64, DBG_REG_SYSREG };
-    }
-    d->s390_regs[S_FPC] = (struct dbg_reg){ "fpc", 32, DBG_REG_VECTOR };
-    d->s390_regs[S_PREFIX] = (struct dbg_reg){ "prefix", 32, DBG_REG_SYSREG };
-    d->ctx[SAE_DBG_S390] = (struct dbg_context){ "s390", DISAS_S390X, d->s390_regs, S_NREGS, S_PSWA, s390_spaces,
+    dbg_s390_reg_table(d->s390_regs, &d->names[k]);
+    d->ctx[SAE_DBG_S390] = (struct dbg_context){ "s390", DISAS_S390X, d->s390_regs, S_NREGS, S_PSWA, dbg_s390_spaces,
                                                  3, d->m.s390_syms };
 }
 
@@ -127,18 +119,7 @@ static int dat_read_entry(void *opaque, uint64_t abs, uint64_t *entry)
 /* s390 virtual (primary space, CR1) -> absolute, no side effects; DAT off: real. */
 bool sae_dbg_s390_va_to_abs(struct sae_dbg *d, uint64_t va, uint64_t *abs)
 {
-    struct s390_cpu *c = d->m.cpu;
-    if (!(c->psw.mask & PSW_MASK_DAT)) {
-        *abs = real_to_abs(d, va);
-        return true;
-    }
-    struct s390_dat_opts o = { c->edat1, c->edat2, c->prefix, 0 };
-    struct s390_dat_result r;
-    struct s390_dat_fault f;
-    if (s390_dat_translate(c->cr[1], va, false, &o, dat_read_entry, d, &r, &f) != 0)
-        return false;
-    *abs = r.absolute ? r.real : real_to_abs(d, r.real);
-    return true;
+    return dbg_s390_va_to_abs(d->m.cpu, va, abs);
 }
 
 /* The instruction at the s390 PSW is SAE (B9A5): its R1 designates the SD. */
@@ -272,61 +253,17 @@ static int arm_reg(struct sae_dbg *d, unsigned idx, uint64_t val[2], const uint6
     return -1;
 }
 
-static int s390_reg(struct sae_dbg *d, unsigned idx, uint64_t val[2], const uint64_t *wr)
-{
-    struct s390_cpu *c = d->m.cpu;
-    val[1] = 0;
-    if (idx == S_PSWM) {
-        if (wr)
-            s390_load_psw(c, wr[0], c->psw.addr);
-        val[0] = s390_psw_mask(c);
-    } else if (idx == S_PSWA) {
-        if (wr)
-            s390_load_psw(c, s390_psw_mask(c), wr[0]);
-        val[0] = c->psw.addr;
-    } else if (idx >= S_R0 && idx < S_R0 + 16) {
-        if (wr)
-            c->gr[idx - S_R0] = wr[0];
-        val[0] = c->gr[idx - S_R0];
-    } else if (idx >= S_ACR0 && idx < S_ACR0 + 16) {
-        if (wr)
-            c->ar[idx - S_ACR0] = (uint32_t)wr[0];
-        val[0] = c->ar[idx - S_ACR0];
-    } else if (idx >= S_F0 && idx < S_F0 + 16) {
-        if (wr)
-            c->vr[idx - S_F0].d[0] = wr[0];
-        val[0] = c->vr[idx - S_F0].d[0];
-    } else if (idx >= S_CR0 && idx < S_CR0 + 16) {
-        if (wr) {
-            c->cr[idx - S_CR0] = wr[0];
-            s390_tlb_flush(c);
-        }
-        val[0] = c->cr[idx - S_CR0];
-    } else if (idx == S_FPC) {
-        if (wr)
-            c->fpc = (uint32_t)wr[0];
-        val[0] = c->fpc;
-    } else if (idx == S_PREFIX) {
-        if (wr) {
-            c->prefix = (uint32_t)wr[0] & 0x7FFFE000u;
-            s390_tlb_flush(c);
-        }
-        val[0] = c->prefix;
-    } else {
-        return -1;
-    }
-    return 0;
-}
-
 static int op_reg_read(void *opaque, unsigned ctx, unsigned idx, uint64_t val[2])
 {
-    return ctx == SAE_DBG_ARM ? arm_reg(opaque, idx, val, NULL) : s390_reg(opaque, idx, val, NULL);
+    return ctx == SAE_DBG_ARM ? arm_reg(opaque, idx, val, NULL)
+                              : dbg_s390_reg(((struct sae_dbg *)opaque)->m.cpu, idx, val, NULL);
 }
 
 static int op_reg_write(void *opaque, unsigned ctx, unsigned idx, const uint64_t val[2])
 {
     uint64_t tmp[2];
-    return ctx == SAE_DBG_ARM ? arm_reg(opaque, idx, tmp, val) : s390_reg(opaque, idx, tmp, val);
+    return ctx == SAE_DBG_ARM ? arm_reg(opaque, idx, tmp, val)
+                              : dbg_s390_reg(((struct sae_dbg *)opaque)->m.cpu, idx, tmp, val);
 }
 
 /* ---- Arm address spaces: stage 2 from the SD, stage 1 from the context ---- */
@@ -442,42 +379,26 @@ bool sae_dbg_arm_to_abs(struct sae_dbg *d, unsigned space, uint64_t addr, uint64
     return true;
 }
 
-static bool ctx_to_abs(struct sae_dbg *d, unsigned ctx, unsigned space, uint64_t addr, uint64_t *abs)
+struct arm_map {
+    struct sae_dbg *d;
+    unsigned space;
+};
+
+static uint8_t *arm_map(void *opaque, uint64_t addr, size_t n)
 {
-    if (ctx == SAE_DBG_ARM)
-        return sae_dbg_arm_to_abs(d, space, addr, abs, NULL);
-    if (space == 1) {
-        *abs = addr;
-        return true;
-    }
-    if (space == 0) {
-        *abs = real_to_abs(d, addr);
-        return true;
-    }
-    return sae_dbg_s390_va_to_abs(d, addr, abs);
+    struct arm_map *m = opaque;
+    uint64_t abs;
+    return sae_dbg_arm_to_abs(m->d, m->space, addr, &abs, NULL) ? abs_ptr(m->d, abs, n) : NULL;
 }
 
 static size_t mem_xfer(struct sae_dbg *d, unsigned ctx, unsigned space, uint64_t addr, uint8_t *rd,
                        const uint8_t *wr, size_t len)
 {
-    size_t done = 0;
-    while (done < len) {
-        uint64_t a = addr + done, abs;
-        size_t chunk = 4096 - (a & 4095);   /* translations are per 4 KiB page at least */
-        if (chunk > len - done)
-            chunk = len - done;
-        uint8_t *p;
-        if (!ctx_to_abs(d, ctx, space, a, &abs) || !(p = abs_ptr(d, abs, chunk)))
-            break;
-        if (rd)
-            memcpy(rd + done, p, chunk);
-        else
-            memcpy(p, wr + done, chunk);
-        done += chunk;
-    }
-    if (wr && done && ctx == SAE_DBG_S390)
-        s390_tlb_flush(d->m.cpu);  /* the host may run code just written (breakpoints) */
-    return done;
+    uint8_t *buf = rd ? rd : (uint8_t *)(uintptr_t)wr;
+    if (ctx == SAE_DBG_S390)
+        return dbg_s390_mem(d->m.cpu, space, addr, buf, len, !rd);
+    struct arm_map m = { d, space };
+    return dbg_mem_copy(arm_map, &m, addr, buf, len, !rd);
 }
 
 static size_t op_mem_read(void *opaque, unsigned ctx, unsigned space, uint64_t addr, void *buf, size_t len)

@@ -10,15 +10,14 @@
 #include "arm64/cpu.h"
 #include "mmu/sae_stage2.h"
 #include "sae/sae_cpu.h"
+#include "tools/machines/debug_s390.h"
 #include "tools/machines/debug_sae.h"
 
-/* Register indices of the two contexts. */
+/* Register indices of the Arm context (the s390 context's: debug_s390.h). */
 enum {
     A_X0 = 0, A_SP = 31, A_PC = 32, A_CPSR = 33, A_V0 = 34, A_FPSR = 66, A_FPCR = 67,
     A_SP_EL0 = 68, A_SP_EL1 = 69, A_CNTP_CTL = 70, A_CNTV_CTL = 71, A_CONTEXTIDR = 72, A_SLOT0 = 73,
 };
-enum { S_PSWM = 0, S_PSWA = 1, S_R0 = 2, S_ACR0 = 18, S_F0 = 34, S_FPC = 50, S_CR0 = 51, S_PREFIX = 67,
-       S_NREGS = 68 };
 
 #define A_MAXREGS (A_SLOT0 + 512)
 
