@@ -541,18 +541,18 @@ static int run_debug(struct bare *m)
         .run = dbg_slice,
         .opaque = m,
     };
-    struct arm_bare_dbg *d = arm_bare_dbg_new(&dm);
+    struct dbg_bare_cpu *d = arm_bare_dbg_new(&dm);
     if (!d) {
         error_report("debugger: out of memory");
         return EXIT_EMULATOR;
     }
-    struct dbg_front f = { arm_bare_dbg_target(d), arm_bare_dbg_ended, d };
+    struct dbg_front f = { &d->t, dbg_bare_ended, d };
     int status, rc = dbg_front_run(m->cfg, &f, &status);
     if (!rc && !m->done) {
         m->done = true;
         m->exit_code = status;
     }
-    arm_bare_dbg_free(d);
+    free(d);
     return rc;
 }
 

@@ -14,25 +14,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tools/machines/debug_bare.h"
 #include "tools/machines/debug_text.h"
 
-#define RUN_SLICE 65536u
-#define MAX_WATCH 64u
 
 /* Register indices (gdb's order for the core and FP registers, then the system registers). */
 enum { R_X0 = 0, R_SP = 31, R_PC = 32, R_CPSR = 33, R_V0 = 34, R_FPSR = 66, R_FPCR = 67, R_SP_EL0 = 68,
        R_SP_EL1 = 69, R_SYS0 = 70, R_MAX = R_SYS0 + 1024 };
 
 struct arm_bare_dbg {
+    struct dbg_bare_cpu run;        /* first: the handle the machine gets */
     struct arm_bare_dbg_machine m;
-    struct dbg_target t;
-    struct dbg_context ctx;
     struct dbg_reg regs[R_MAX];
     uint32_t enc[R_MAX];            /* R_SYS0..: the system register encoding */
     char names[R_MAX][24];
-    bool ended;
-    int status;
-    struct arm64_watch watch[MAX_WATCH];
+    struct arm64_watch watch[DBG_BARE_MAX_WATCH];
 };
 
 static const char *const spaces[] = { "va", "pa" };
@@ -116,7 +112,7 @@ static int arm_reg(struct arm_bare_dbg *d, unsigned idx, uint64_t val[2], const 
         if (wr)
             *f = (uint32_t)wr[0];
         val[0] = *f;
-    } else if (idx >= R_SYS0 && idx < d->ctx.nregs) {
+    } else if (idx >= R_SYS0 && idx < d->run.ctx.nregs) {
         if (wr && !arm64_sysreg_write(c, d->enc[idx], wr[0]))
             return -1;
         return arm64_sysreg_read(c, d->enc[idx], &val[0]) ? 0 : -1;
@@ -173,19 +169,6 @@ static size_t op_mem_write(void *opaque, unsigned ctx, unsigned space, uint64_t 
     return mem_xfer(opaque, space, addr, (uint8_t *)(uintptr_t)buf, len, true);
 }
 
-static void end_stop(struct arm_bare_dbg *d, struct dbg_stop *st)
-{
-    st->kind = DBG_STOP_GUEST_END;
-    st->exit_status = d->status;
-}
-
-static bool run_slice(struct arm_bare_dbg *d, uint64_t n)
-{
-    if (!d->ended)
-        d->ended = d->m.run(d->m.opaque, n, &d->status);
-    return d->ended;
-}
-
 /* The step entered an exception vector (Arm ARM D1.10.2: VBAR_EL1 + 0x000..0x780 in 0x80 steps)
  * other than by falling through to it. */
 static void describe_step(struct arm_bare_dbg *d, uint64_t old_pc, uint64_t old_count, struct dbg_stop *st)
@@ -207,82 +190,55 @@ static void describe_step(struct arm_bare_dbg *d, uint64_t old_pc, uint64_t old_
 static void op_step(void *opaque, unsigned ctx, struct dbg_stop *st)
 {
     struct arm_bare_dbg *d = opaque;
-    struct arm64_cpu *c = d->m.cpu;
-    uint64_t pc = c->pc, count = c->insn_count;
-    st->ctx = ctx;
-    st->kind = DBG_STOP_STEP;
-    if (run_slice(d, 1)) {
-        end_stop(d, st);
-        return;
-    }
-    describe_step(d, pc, count, st);
+    uint64_t pc = d->m.cpu->pc, count = d->m.cpu->insn_count;
+    if (dbg_bare_step(&d->run, ctx, st))
+        describe_step(d, pc, count, st);
 }
 
-static void watch_stop(struct arm_bare_dbg *d, struct dbg_stop *st)
+/* The core's hooks for dbg_bare_run. */
+static uint64_t cpu_pc(void *opaque)
 {
+    struct arm_bare_dbg *d = opaque;
+    return d->m.cpu->pc;
+}
+
+static uint64_t cpu_count(void *opaque)
+{
+    struct arm_bare_dbg *d = opaque;
+    return d->m.cpu->insn_count;
+}
+
+static void cpu_set_watch(void *opaque, const struct dbg_watchpoint *w, unsigned n)
+{
+    struct arm_bare_dbg *d = opaque;
+    for (unsigned i = 0; i < n; i++)
+        d->watch[i] = (struct arm64_watch){ w[i].addr, w[i].len, ((w[i].access & DBG_WATCH_R) ? ARM64_WATCH_R : 0u) |
+                                                                ((w[i].access & DBG_WATCH_W) ? ARM64_WATCH_W : 0u) };
+    arm64_set_watchpoints(d->m.cpu, n ? d->watch : NULL, n, NULL, NULL);
+}
+
+/* The reported address is inside both the access and the watched range (what gdb matches). */
+static bool cpu_watch_hit(void *opaque, struct dbg_stop *st)
+{
+    struct arm_bare_dbg *d = opaque;
     struct arm64_cpu *c = d->m.cpu;
     const struct arm64_watch_hit *h = &c->watch_hit;
-    const struct arm64_watch *w = &d->watch[h->index < MAX_WATCH ? h->index : 0];
+    if (!c->watch_hit_valid)
+        return false;
+    const struct arm64_watch *w = &d->watch[h->index < DBG_BARE_MAX_WATCH ? h->index : 0];
     st->kind = DBG_STOP_WATCHPOINT;
-    st->addr = h->va > w->va ? h->va : w->va;   /* inside both the access and the watched range */
+    st->addr = h->va > w->va ? h->va : w->va;
     st->write = h->write;
     snprintf(st->text, sizeof(st->text), "(%u-byte %s at 0x%016" PRIx64 " by the instruction at 0x%016" PRIx64 ")",
              h->size, h->write ? "store" : "load", h->va, h->pc);
     c->watch_hit_valid = false;
+    return true;
 }
 
 static void op_run(void *opaque, const struct dbg_stopset *set, struct dbg_stop *st)
 {
     struct arm_bare_dbg *d = opaque;
-    struct arm64_cpu *c = d->m.cpu;
-    st->ctx = 0;
-    st->kind = DBG_STOP_NONE;
-    if (d->ended) {
-        end_stop(d, st);
-        return;
-    }
-    if (set->nwp > MAX_WATCH) {
-        st->kind = DBG_STOP_ERROR;
-        snprintf(st->text, sizeof(st->text), "at most %u watchpoints", MAX_WATCH);
-        return;
-    }
-    for (unsigned i = 0; i < set->nwp; i++) {
-        const struct dbg_watchpoint *w = &set->wp[i];
-        d->watch[i] = (struct arm64_watch){ w->addr, w->len, ((w->access & DBG_WATCH_R) ? ARM64_WATCH_R : 0u) |
-                                                            ((w->access & DBG_WATCH_W) ? ARM64_WATCH_W : 0u) };
-    }
-    if (set->nwp)
-        arm64_set_watchpoints(c, d->watch, set->nwp, NULL, NULL);
-    uint64_t start = c->insn_count;
-    for (;;) {
-        uint64_t done = c->insn_count - start, n = set->nbp ? 1 : RUN_SLICE;
-        if (dbg_stopset_interrupted(set)) {
-            st->kind = DBG_STOP_INTERRUPT;
-            break;
-        }
-        if (set->max_insns && done >= set->max_insns) {
-            st->kind = DBG_STOP_LIMIT;
-            break;
-        }
-        if (done && dbg_stopset_bp(set, 0, c->pc)) {
-            st->kind = DBG_STOP_BREAKPOINT;
-            st->addr = c->pc;
-            break;
-        }
-        if (set->max_insns && set->max_insns - done < n)
-            n = set->max_insns - done;
-        bool ended = run_slice(d, n);
-        if (c->watch_hit_valid) {
-            watch_stop(d, st);
-            break;
-        }
-        if (ended) {
-            end_stop(d, st);
-            break;
-        }
-    }
-    if (set->nwp)
-        arm64_set_watchpoints(c, NULL, 0, NULL, NULL);
+    dbg_bare_run(&d->run, set, st);
 }
 
 static uint64_t op_insn_count(void *opaque, unsigned ctx)
@@ -335,44 +291,17 @@ static const void *op_dtb(void *opaque, size_t *size)
     return d->m.dtb;
 }
 
-static const struct dbg_target_ops ops = {
-    .reg_read = op_reg_read,
-    .reg_write = op_reg_write,
-    .mem_read = op_mem_read,
-    .mem_write = op_mem_write,
-    .step = op_step,
-    .run = op_run,
-    .insn_count = op_insn_count,
-    .text = op_text,
-    .dtb = op_dtb,
-};
+static const struct dbg_target_ops ops = { op_reg_read, op_reg_write, op_mem_read, op_mem_write, op_step,
+                                            op_run, op_insn_count, op_text, op_dtb };
 
-struct arm_bare_dbg *arm_bare_dbg_new(const struct arm_bare_dbg_machine *m)
+struct dbg_bare_cpu *arm_bare_dbg_new(const struct arm_bare_dbg_machine *m)
 {
     struct arm_bare_dbg *d = calloc(1, sizeof(*d));
     if (!d)
         return NULL;
     d->m = *m;
-    unsigned n = build_regs(d);
-    d->ctx = (struct dbg_context){ "arm", DISAS_AARCH64, d->regs, n, R_PC, spaces, 2, m->syms };
-    d->t = (struct dbg_target){ &ops, d, &d->ctx, 1 };
-    return d;
-}
-
-void arm_bare_dbg_free(struct arm_bare_dbg *d)
-{
-    free(d);
-}
-
-struct dbg_target *arm_bare_dbg_target(struct arm_bare_dbg *d)
-{
-    return &d->t;
-}
-
-bool arm_bare_dbg_ended(void *opaque, int *status)
-{
-    struct arm_bare_dbg *d = opaque;
-    if (d->ended && status)
-        *status = d->status;
-    return d->ended;
+    d->run = (struct dbg_bare_cpu){ m->run, m->opaque, cpu_pc, cpu_count, cpu_set_watch, cpu_watch_hit, d,
+                                    .ctx = { "arm", DISAS_AARCH64, d->regs, build_regs(d), R_PC, spaces, 2, m->syms } };
+    d->run.t = (struct dbg_target){ &ops, d, &d->run.ctx, 1 };
+    return &d->run;
 }

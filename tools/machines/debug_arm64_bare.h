@@ -13,6 +13,7 @@
 #include "arm64/cpu.h"
 #include "core/symtab.h"
 #include "tools/debug/target.h"
+#include "tools/machines/debug_bare.h"
 
 struct arm_bare_dbg_machine {
     struct arm64_cpu *cpu;
@@ -27,12 +28,7 @@ struct arm_bare_dbg_machine {
     void *opaque;
 };
 
-struct arm_bare_dbg;
-
-struct arm_bare_dbg *arm_bare_dbg_new(const struct arm_bare_dbg_machine *m);
-void arm_bare_dbg_free(struct arm_bare_dbg *d);
-struct dbg_target *arm_bare_dbg_target(struct arm_bare_dbg *d);
-/* True once run/step saw the machine end (exit status in *status). */
-bool arm_bare_dbg_ended(void *d, int *status);
+/* The target (dbg_bare_cpu.t, of one context), for dbg_front_run with dbg_bare_ended; free() it. */
+struct dbg_bare_cpu *arm_bare_dbg_new(const struct arm_bare_dbg_machine *m);
 
 #endif

@@ -1,6 +1,7 @@
 /* The s390 CPU as a debug context (see debug_s390.h). */
 #include "tools/machines/debug_s390.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "core/endian.h"
@@ -132,4 +133,41 @@ size_t dbg_s390_mem(struct s390_cpu *c, unsigned space, uint64_t addr, uint8_t *
     if (write && done)
         s390_tlb_flush(c);
     return done;
+}
+
+int dbg_s390_text(struct dbg_tb *b, struct s390_cpu *c, enum dbg_text what, uint64_t va, const char *label)
+{
+    uint64_t abs;
+    switch (what) {
+    case DBG_TEXT_FLAGS:
+        dbg_s390_flags_text(b, c);
+        return 0;
+    case DBG_TEXT_TLB:
+        dbg_tb_out(b, "s390 %s TLB\n", label);
+        dbg_tlb_text(b, &c->tlb, label);
+        return 0;
+    case DBG_TEXT_XLATE:
+        /* primary-space DAT (Principles of Operation, "Dynamic Address Translation") */
+        dbg_tb_out(b, "s390 VA 0x%016" PRIx64 ": DAT %s, primary ASCE (CR1) 0x%016" PRIx64 "\n", va,
+                   c->psw.mask & PSW_MASK_DAT ? "on" : "off", c->cr[1]);
+        if (dbg_s390_va_to_abs(c, va, &abs))
+            dbg_tb_out(b, "  -> absolute 0x%016" PRIx64 " (prefix 0x%08x)\n", abs, c->prefix);
+        else
+            dbg_tb_out(b, "  translation exception\n");
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+void dbg_s390_watch_stop(struct s390_cpu *c, const struct s390_watch *list, unsigned n, struct dbg_stop *st)
+{
+    const struct s390_watch_hit *h = &c->watch_hit;
+    const struct s390_watch *w = &list[h->index < n ? h->index : 0];
+    st->kind = DBG_STOP_WATCHPOINT;
+    st->addr = h->addr > w->addr ? h->addr : w->addr;
+    st->write = h->write;
+    snprintf(st->text, sizeof(st->text), "(%" PRIu64 "-byte %s at 0x%016" PRIx64 " by the instruction at 0x%016" PRIx64
+             ")", h->len, h->write ? "store" : "fetch", h->addr, h->ia);
+    c->watch_hit_valid = false;
 }

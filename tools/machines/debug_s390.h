@@ -29,5 +29,13 @@ bool dbg_s390_to_abs(struct s390_cpu *c, unsigned space, uint64_t addr, uint64_t
 /* Copy between buf and storage; returns the bytes copied. A write flushes the TLB (the CPU may run
  * code just written). */
 size_t dbg_s390_mem(struct s390_cpu *c, unsigned space, uint64_t addr, uint8_t *buf, size_t len, bool write);
+/* st = the CPU's pending watchpoint hit (list: the installed watch list of n entries), which is
+ * cleared. The reported address is inside both the access and the watched range (what gdb
+ * matches against its watchpoints). */
+void dbg_s390_watch_stop(struct s390_cpu *c, const struct s390_watch *list, unsigned n, struct dbg_stop *st);
+/* The s390 texts of dbg_target_ops.text (flags, TLB, xlate of va) into b; -1 for another text.
+ * label names the CPU in the TLB listing ("host", "cpu"). */
+struct dbg_tb;
+int dbg_s390_text(struct dbg_tb *b, struct s390_cpu *c, enum dbg_text what, uint64_t va, const char *label);
 
 #endif

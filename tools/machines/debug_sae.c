@@ -623,16 +623,8 @@ static void arm_watch_stop(struct sae_dbg *d, struct dbg_stop *st)
 
 static void s390_watch_stop(struct sae_dbg *d, struct dbg_stop *st)
 {
-    struct s390_cpu *c = d->m.cpu;
-    const struct s390_watch_hit *h = &c->watch_hit;
-    const struct s390_watch *w = &d->s390_watch[h->index < 64 ? h->index : 0];
-    st->kind = DBG_STOP_WATCHPOINT;
+    dbg_s390_watch_stop(d->m.cpu, d->s390_watch, 64, st);
     st->ctx = SAE_DBG_S390;
-    st->addr = h->addr > w->addr ? h->addr : w->addr;
-    st->write = h->write;
-    snprintf(st->text, sizeof(st->text), "(%" PRIu64 "-byte %s at 0x%016" PRIx64 " by the instruction at 0x%016" PRIx64
-             ")", h->len, h->write ? "store" : "fetch", h->addr, h->ia);
-    c->watch_hit_valid = false;
 }
 
 static bool guest_check(void *opaque, struct arm64_cpu *arm)

@@ -91,50 +91,33 @@ int sae_dbg_text(void *opaque, unsigned ctx, enum dbg_text what, uint64_t arg, c
     if (!len)
         return -1;
     buf[0] = 0;
+    if (ctx == SAE_DBG_S390 && what != DBG_TEXT_SAE)
+        return dbg_s390_text(&b, d->m.cpu, what, arg, "host");
+    static const char *const views[] = { "EL0", "EL1", "EL1-PAN" };
+    struct arm_view v;
     switch (what) {
     case DBG_TEXT_FLAGS:
-        if (ctx == SAE_DBG_ARM) {
-            struct arm_view v;
-            if (!sae_dbg_view(d, &v))
-                return -1;
-            dbg_arm_flags_text(&b, ld_be64(v.sd + SD_PSTATE));
-        } else {
-            dbg_s390_flags_text(&b, d->m.cpu);
-        }
+        if (!sae_dbg_view(d, &v))
+            return -1;
+        dbg_arm_flags_text(&b, ld_be64(v.sd + SD_PSTATE));
         return 0;
     case DBG_TEXT_SAE:
         sae_text(d, &b);
         return 0;
     case DBG_TEXT_TLB:
-        if (ctx == SAE_DBG_ARM) {
-            dbg_tb_out(&b, "Arm guest TLB (emptied at every SAE entry, MD-53: what the last SAE execution cached)\n");
-            static const char *const views[] = { "EL0", "EL1", "EL1-PAN" };
-            for (unsigned i = 0; i < ARM64_TLB_VIEWS; i++)
-                dbg_tlb_text(&b, &sae(d)->arm->tlb[i], views[i]);
-        } else {
-            dbg_tb_out(&b, "s390 host TLB\n");
-            dbg_tlb_text(&b, &d->m.cpu->tlb, "host");
-        }
+        dbg_tb_out(&b, "Arm guest TLB (emptied at every SAE entry, MD-53: what the last SAE execution cached)\n");
+        for (unsigned i = 0; i < ARM64_TLB_VIEWS; i++)
+            dbg_tlb_text(&b, &sae(d)->arm->tlb[i], views[i]);
         return 0;
-    case DBG_TEXT_XLATE:
-        if (ctx == SAE_DBG_ARM) {
-            struct walk_log w = { d, NULL, buf, len, 0 };
-            uint64_t abs;
-            sae_dbg_logf(&w, "Arm VA 0x%016" PRIx64 " (stage 1 from the guest's SCTLR/TCR/TTBRn_EL1, descriptor reads "
-                  "through stage 2)\n", arg);
-            if (!sae_dbg_arm_to_abs(d, 0, arg, &abs, &w))
-                sae_dbg_logf(&w, "no translation\n");
-        } else {
-            uint64_t abs;
-            struct s390_cpu *c = d->m.cpu;
-            dbg_tb_out(&b, "s390 VA 0x%016" PRIx64 ": DAT %s, primary ASCE (CR1) 0x%016" PRIx64 "\n", arg,
-                c->psw.mask & PSW_MASK_DAT ? "on" : "off", c->cr[1]);
-            if (sae_dbg_s390_va_to_abs(d, arg, &abs))
-                dbg_tb_out(&b, "  -> absolute 0x%016" PRIx64 " (prefix 0x%08x)\n", abs, c->prefix);
-            else
-                dbg_tb_out(&b, "  translation exception\n");
-        }
+    case DBG_TEXT_XLATE: {
+        struct walk_log w = { d, NULL, buf, len, 0 };
+        uint64_t abs;
+        sae_dbg_logf(&w, "Arm VA 0x%016" PRIx64 " (stage 1 from the guest's SCTLR/TCR/TTBRn_EL1, descriptor reads "
+                     "through stage 2)\n", arg);
+        if (!sae_dbg_arm_to_abs(d, 0, arg, &abs, &w))
+            sae_dbg_logf(&w, "no translation\n");
         return 0;
+    }
     }
     return -1;
 }

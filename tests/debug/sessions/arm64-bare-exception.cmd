@@ -1,0 +1,6 @@
+break 0x400008ac
+continue
+step
+info
+delete
+continue
