@@ -134,6 +134,51 @@ static void set_reg_len(struct s390_cpu *c, unsigned r, uint64_t v)
         set_lo(c, r, (uint32_t)v);
 }
 
+typedef void (*set_len_fn)(struct s390_cpu *c, unsigned r, uint64_t v);
+
+/* The byte loop shared by MOVE LONG and MOVE LONG EXTENDED: move up to one CPU-determined unit,
+ * padding once the source is exhausted, keeping the operand registers exact at every byte so an
+ * access exception is restartable. Returns the remaining destination length. */
+static uint64_t move_long_unit(struct s390_cpu *c, unsigned rd, unsigned rs, uint64_t d, uint64_t s,
+                               uint64_t dl, uint64_t sl, uint8_t pad, set_len_fn set_len)
+{
+    uint64_t todo = dl > UNIT ? UNIT : dl;
+    for (uint64_t i = 0; i < todo; i++) {
+        uint8_t b = pad;
+        if (sl) {
+            b = s390_ld8(c, s);
+            s = wrap_addr(c, s + 1);
+            sl--;
+        }
+        s390_st8(c, d, b);
+        d = wrap_addr(c, d + 1);
+        dl--;
+        set_addr_reg(c, rd, d); set_len(c, rd + 1, dl);
+        set_addr_reg(c, rs, s); set_len(c, rs + 1, sl);
+    }
+    return dl;
+}
+
+/* The comparison shared by COMPARE LOGICAL LONG and its EXTENDED form, one unit at a time.
+ * Returns the condition code, or -1 when the unit ended before the operands did. */
+static int compare_long_unit(struct s390_cpu *c, unsigned r1, unsigned r2, uint64_t p1, uint64_t p2,
+                             uint64_t l1, uint64_t l2, uint8_t pad, set_len_fn set_len)
+{
+    uint64_t done = 0;
+    while (l1 || l2) {
+        if (done++ == UNIT)
+            return -1;
+        uint8_t x = l1 ? s390_ld8(c, p1) : pad, y = l2 ? s390_ld8(c, p2) : pad;
+        if (x != y)
+            return x < y ? 1 : 2;
+        if (l1) { p1 = wrap_addr(c, p1 + 1); l1--; }
+        if (l2) { p2 = wrap_addr(c, p2 + 1); l2--; }
+        set_addr_reg(c, r1, p1); set_len(c, r1 + 1, l1);
+        set_addr_reg(c, r2, p2); set_len(c, r2 + 1, l2);
+    }
+    return 0;
+}
+
 DEF(mvcl)
 {
     check_even(c, a->r1);
@@ -149,22 +194,7 @@ DEF(mvcl)
         c->cc = 3;
         return;
     }
-    uint64_t todo = dl > UNIT ? UNIT : dl;
-    for (uint64_t i = 0; i < todo; i++) {
-        uint8_t b = pad;
-        if (sl) {
-            b = s390_ld8(c, s);
-            s = wrap_addr(c, s + 1);
-            sl--;
-        }
-        s390_st8(c, d, b);
-        d = wrap_addr(c, d + 1);
-        dl--;
-        /* Keep the registers exact at every byte so an access exception is restartable. */
-        set_addr_reg(c, a->r1, d); set_len24(c, a->r1 + 1, dl);
-        set_addr_reg(c, a->r2, s); set_len24(c, a->r2 + 1, sl);
-    }
-    if (dl) {
+    if (move_long_unit(c, a->r1, a->r2, d, s, dl, sl, pad, set_len24)) {
         c->psw.addr = c->int_ia;  /* interrupted: re-execute to continue */
         return;
     }
@@ -176,50 +206,24 @@ DEF(clcl)
     check_even(c, a->r1);
     check_even(c, a->r2);
     uint64_t p1 = wrap_addr(c, c->gr[a->r1]), p2 = wrap_addr(c, c->gr[a->r2]);
-    uint64_t l1 = len24(c, a->r1 + 1), l2 = len24(c, a->r2 + 1);
     uint8_t pad = (uint8_t)(c->gr[a->r2 + 1] >> 24);
-    uint64_t done = 0;
-    while (l1 || l2) {
-        if (done++ == UNIT) {
-            c->psw.addr = c->int_ia;
-            return;
-        }
-        uint8_t x = l1 ? s390_ld8(c, p1) : pad, y = l2 ? s390_ld8(c, p2) : pad;
-        if (x != y) {
-            c->cc = x < y ? 1 : 2;
-            return;
-        }
-        if (l1) { p1 = wrap_addr(c, p1 + 1); l1--; }
-        if (l2) { p2 = wrap_addr(c, p2 + 1); l2--; }
-        set_addr_reg(c, a->r1, p1); set_len24(c, a->r1 + 1, l1);
-        set_addr_reg(c, a->r2, p2); set_len24(c, a->r2 + 1, l2);
-    }
-    c->cc = 0;
+    int cc = compare_long_unit(c, a->r1, a->r2, p1, p2, len24(c, a->r1 + 1), len24(c, a->r2 + 1), pad,
+                               set_len24);
+    if (cc < 0)
+        c->psw.addr = c->int_ia;  /* interrupted: re-execute to continue */
+    else
+        c->cc = (unsigned)cc;
 }
 
+/* The EXTENDED forms end a unit with CC 3 instead of being interrupted (PoP "MOVE LONG EXTENDED"). */
 DEF(mvcle)
 {
     check_even(c, a->r1);
     check_even(c, a->r3);
     uint64_t d = wrap_addr(c, c->gr[a->r1]), s = wrap_addr(c, c->gr[a->r3]);
     uint64_t dl = reg_len(c, a->r1 + 1), sl = reg_len(c, a->r3 + 1);
-    uint8_t pad = (uint8_t)EA2S(c, a);
     unsigned cc = dl == sl ? 0 : dl < sl ? 1 : 2;
-    uint64_t todo = dl > UNIT ? UNIT : dl;
-    for (uint64_t i = 0; i < todo; i++) {
-        uint8_t b = pad;
-        if (sl) {
-            b = s390_ld8(c, s);
-            s = wrap_addr(c, s + 1);
-            sl--;
-        }
-        s390_st8(c, d, b);
-        d = wrap_addr(c, d + 1);
-        dl--;
-        set_addr_reg(c, a->r1, d); set_reg_len(c, a->r1 + 1, dl);
-        set_addr_reg(c, a->r3, s); set_reg_len(c, a->r3 + 1, sl);
-    }
-    c->cc = dl ? 3 : cc;
+    c->cc = move_long_unit(c, a->r1, a->r3, d, s, dl, sl, (uint8_t)EA2S(c, a), set_reg_len) ? 3 : cc;
 }
 
 DEF(clcle)
@@ -227,25 +231,9 @@ DEF(clcle)
     check_even(c, a->r1);
     check_even(c, a->r3);
     uint64_t p1 = wrap_addr(c, c->gr[a->r1]), p2 = wrap_addr(c, c->gr[a->r3]);
-    uint64_t l1 = reg_len(c, a->r1 + 1), l2 = reg_len(c, a->r3 + 1);
-    uint8_t pad = (uint8_t)EA2S(c, a);
-    uint64_t done = 0;
-    while (l1 || l2) {
-        if (done++ == UNIT) {
-            c->cc = 3;
-            return;
-        }
-        uint8_t x = l1 ? s390_ld8(c, p1) : pad, y = l2 ? s390_ld8(c, p2) : pad;
-        if (x != y) {
-            c->cc = x < y ? 1 : 2;
-            return;
-        }
-        if (l1) { p1 = wrap_addr(c, p1 + 1); l1--; }
-        if (l2) { p2 = wrap_addr(c, p2 + 1); l2--; }
-        set_addr_reg(c, a->r1, p1); set_reg_len(c, a->r1 + 1, l1);
-        set_addr_reg(c, a->r3, p2); set_reg_len(c, a->r3 + 1, l2);
-    }
-    c->cc = 0;
+    int cc = compare_long_unit(c, a->r1, a->r3, p1, p2, reg_len(c, a->r1 + 1), reg_len(c, a->r3 + 1),
+                               (uint8_t)EA2S(c, a), set_reg_len);
+    c->cc = cc < 0 ? 3 : (unsigned)cc;
 }
 
 /* String instructions: the ending character is GR0 bits 56-63; bits 32-55 must be zero. */
